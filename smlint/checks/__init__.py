@@ -1,0 +1,28 @@
+"""The rules: one module per rule, named after its code (``sm004_unknown_reference``).
+
+Each module exports ``CODE`` and ``check(ctx)``, which yields
+:class:`smlint.context.Report` objects. The module's docstring is for
+developers; what users read (docs and messages, English and Dutch) is in
+``rules/catalog/``. Rules know nothing of the command line or the output.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def modules() -> dict[str, str]:
+    """Module name by rule code, for every rule with a check module."""
+    table = {}
+    for info in pkgutil.iter_modules(__path__):
+        head = info.name.split("_", 1)[0]
+        if head.startswith("sm") and head[2:].isdigit():
+            table[head.upper()] = f"{__name__}.{info.name}"
+    return dict(sorted(table.items()))
+
+
+def load(code: str):
+    return importlib.import_module(modules()[code])

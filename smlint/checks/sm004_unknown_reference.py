@@ -1,0 +1,71 @@
+"""SM004: a reference names an id that does not exist.
+
+Fails::
+
+    channels:
+      - platform: instagram
+        audiences: [young-famlies]   # no audience has this id
+
+Passes when every referenced id exists. References into a section that has
+no items at all are left to the completeness rules (SM101-SM106).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .. import platforms
+from ..i18n import message
+from ..validate import describe
+
+CODE = "SM004"
+
+# (where the items are, the field, the section it refers to, a list or a single id)
+REFERENCES = (
+    ("objectives", "channels", "channels", True),
+    ("objectives", "audiences", "audiences", True),
+    ("objectives", "owner", "team", False),
+    ("channels", "audiences", "audiences", True),
+    ("channels", "objectives", "objectives", True),
+    ("pillars", "audiences", "audiences", True),
+    ("pillars", "channels", "channels", True),
+    ("cadence", "channel", "channels", False),
+    ("team", "channels", "channels", True),
+    ("tasks", "owner", "team", False),
+    ("calendar", "channel", "channels", False),
+    ("calendar", "pillar", "pillars", False),
+    ("calendar", "owner", "team", False),
+)
+
+KIND = {"channels": "channel", "audiences": "audience", "team": "team", "objectives": "objective", "pillars": "pillar"}
+
+
+def _items(ctx, section: str):
+    if section == "pillars":
+        return ctx.pillars
+    if section == "cadence":
+        return ctx.cadence
+    return getattr(ctx.doc, section)
+
+
+def check(ctx):
+    for section, field, target, many in REFERENCES:
+        known = ctx.ids(target)
+        if not known:
+            continue
+        for item in _items(ctx, section):
+            value = getattr(item, field)
+            refs = (value or []) if many else ([value] if value else [])
+            for index, ref in enumerate(refs):
+                if ref in known:
+                    continue
+                path = f"{ctx.path(item)}/{field}" + (f"/{index}" if many else "")
+                close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+                if target == "channels" and platforms.canonical(ref) in known:
+                    close = [platforms.canonical(ref)]  # `fb` where the channel's id is `facebook`
+                kind = message(CODE, f"kind_{KIND[target]}", ctx.lang)
+                if close:
+                    yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0], where=describe(path))
+                else:
+                    yield ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path))
+

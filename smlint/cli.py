@@ -1,0 +1,163 @@
+"""The command line: ``smlint check``, ``rules``, ``explain``, ``schema``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+
+import click
+
+from . import __version__
+from .i18n import LANGUAGES, common
+
+FAIL_ON = ("error", "warning", "info")
+
+
+def _codes(values) -> tuple[str, ...]:
+    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4")."""
+    out = []
+    for value in values or ():
+        out += [part.strip().upper() for part in value.split(",") if part.strip()]
+    return tuple(out)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value):
+    raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2027-01-31")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="smlint")
+def main() -> None:
+    """smlint: a linter for social media strategies written as YAML."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--select", multiple=True, help="Codes or prefixes to check (comma-separated), e.g. SM2,SM301.")
+@click.option("--ignore", multiple=True, help="Codes or prefixes to leave out (comma-separated).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Message language (default: the file's).")
+@click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
+              help="The date 'overdue' is judged against (default: today).")
+def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
+    """Lint strategy files, and folders of them (default: the current folder)."""
+    from .discovery import DEFAULT_PATTERNS, discover
+    from .engine import SEVERITY_RANK, Linter, Options
+    from .reporters import render
+
+    options = Options(
+        select=_codes(select) or ("SM",),
+        ignore=_codes(ignore),
+        lang=lang,
+        today=today or dt.date.today(),
+    )
+    paths = paths or (".",)
+    files: list[str] = []
+    for path in paths:
+        if not os.path.lexists(path):
+            raise click.UsageError(common("path_missing", lang or "en").format(path=path))
+        files += discover(path)
+    if not files:
+        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(DEFAULT_PATTERNS)),
+                   err=True)
+    linter = Linter(options)
+    results = []
+    seen = set()
+    for file in files:
+        if file in seen:
+            continue
+        seen.add(file)
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            results.append(linter.unreadable(file, exc.strerror or str(exc)))
+            continue
+        results.append(linter.lint_bytes(file, data))
+    summary = {"files": len(results), "error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for finding in result.findings:
+            summary[finding.severity] += 1
+    out_lang = lang or (results[0].lang if len(results) == 1 else "en")
+    sys.stdout.write(render(fmt, results, summary, out_lang))
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    sys.exit(1 if failing else 0)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+def rules(fmt, lang) -> None:
+    """The rule catalogue."""
+    from .checks import modules
+    from .data import catalogue
+
+    entries = {code: entry for code, entry in catalogue().items() if code in modules()}
+    if fmt == "json":
+        out = [
+            {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
+            for code, e in entries.items()
+        ]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for code, e in entries.items():
+        click.echo(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+def explain(code, lang) -> None:
+    """One rule's documentation: what it checks, why, a bad and a good example."""
+    import difflib
+
+    from .checks import modules
+    from .data import catalogue
+
+    code = code.strip().upper()
+    if code not in modules():
+        close = difflib.get_close_matches(code, list(modules()), n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise click.UsageError(f"Unknown rule code {code}{hint} (see `smlint rules`)")
+    entry = catalogue()[code]
+    doc = entry["doc"][lang]
+    heads = {"en": ("What it does", "Why it matters", "Example", "Use instead"),
+             "nl": ("Wat de regel doet", "Waarom het ertoe doet", "Voorbeeld", "Gebruik in plaats daarvan")}[lang]
+    parts = [
+        f"{code} {entry['name']} ({entry['category']}, {entry['severity']})",
+        doc["summary"],
+        "",
+        f"## {heads[0]}",
+        doc["what"],
+        "",
+        f"## {heads[1]}",
+        doc["why"],
+    ]
+    if doc.get("data"):
+        parts += ["", doc["data"]]
+    parts += ["", f"## {heads[2]}", "```yaml", doc["bad"].rstrip(), "```", "",
+              f"## {heads[3]}", "```yaml", doc["good"].rstrip(), "```"]
+    click.echo("\n".join(parts))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the strategy file format."""
+    from .data import data_dir
+
+    sys.stdout.write((data_dir("schemas") / "strategy.schema.json").read_text(encoding="utf-8"))

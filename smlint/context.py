@@ -1,0 +1,93 @@
+"""What a rule sees: the typed document, where each part of it is, and the run's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import platforms
+from .loader import Mapping
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rule's finding before it is placed and worded: code, JSON Pointer, message key, arguments."""
+
+    code: str
+    path: str
+    key: str
+    args: dict = field(default_factory=dict, compare=False, hash=False)
+    line: int | None = None  # set when the position is not that of ``path``
+    column: int | None = None
+
+
+@dataclass
+class Settings:
+    """Per-run settings a rule may read."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    lang: str | None = None  # forced message language; None = from the file
+    thresholds: dict = field(default_factory=dict)
+
+
+class RuleContext:
+    def __init__(self, doc, root: Mapping, paths: dict[int, str], settings: Settings, lang: str) -> None:
+        self.doc = doc
+        self.root = root
+        self._paths = paths
+        self.settings = settings
+        self.lang = lang
+        self.today = settings.today
+
+    def path(self, item) -> str:
+        """The JSON Pointer of a model instance in the file."""
+        return self._paths.get(id(item), "")
+
+    def report(self, code: str, item_or_path, key: str, **args) -> Report:
+        path = item_or_path if isinstance(item_or_path, str) else self.path(item_or_path)
+        return Report(code, path, key, args)
+
+    def has(self, section: str) -> bool:
+        """Whether the file writes the section at all (even with bad content)."""
+        return section in self.root.items
+
+    # -- shared look-ups -------------------------------------------------
+    @staticmethod
+    def channel_id(channel) -> str | None:
+        if channel.id:
+            return channel.id
+        return platforms.default_id(channel.platform) if channel.platform else None
+
+    @cached_property
+    def channels_by_id(self) -> dict:
+        table = {}
+        for channel in self.doc.channels:
+            cid = self.channel_id(channel)
+            if cid and cid not in table:
+                table[cid] = channel
+        return table
+
+    @cached_property
+    def pillars(self) -> list:
+        return list(self.doc.content.pillars) if self.doc.content else []
+
+    @cached_property
+    def cadence(self) -> list:
+        return list(self.doc.content.cadence) if self.doc.content else []
+
+    def ids(self, section: str) -> dict:
+        """Ids of a section's items (first one wins), for reference checks."""
+        items = {
+            "audiences": self.doc.audiences,
+            "objectives": self.doc.objectives,
+            "team": self.doc.team,
+            "pillars": self.pillars,
+        }.get(section)
+        if section == "channels":
+            return self.channels_by_id
+        table = {}
+        for item in items or []:
+            if item.id and item.id not in table:
+                table[item.id] = item
+        return table

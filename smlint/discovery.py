@@ -1,0 +1,31 @@
+"""Find strategy files in the paths given on the command line."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+
+DEFAULT_PATTERNS = ("strategy.yaml", "strategy.yml", "*.strategy.yaml", "*.strategy.yml")
+SKIPPED_DIRS = ("node_modules",)
+
+
+def matches(name: str, patterns=DEFAULT_PATTERNS) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def discover(path: str, patterns=DEFAULT_PATTERNS) -> list[str]:
+    """Files to check under ``path``, sorted; a file given by name is always checked."""
+    if not os.path.isdir(path):
+        return [path]
+    found = []
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        entries = list(files)
+        # A directory named like a strategy file is reported (it cannot be read).
+        entries += [d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)) and matches(d, patterns)]
+        for name in sorted(set(entries)):
+            if matches(name, patterns):
+                full = os.path.join(folder, name)
+                found.append(full if path != "." else os.path.relpath(full))
+    return sorted(found, key=lambda p: Path(p).parts)

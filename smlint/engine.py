@@ -1,0 +1,178 @@
+"""From bytes to findings: load -> validate -> rule context -> rules -> findings.
+
+Nothing here knows about the command line or output formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import checks
+from .context import Report, RuleContext, Settings
+from .data import catalogue
+from .i18n import LANGUAGES, message
+from .loader import MAX_FILE_BYTES, FatalLoadError, LoadProblem, Mapping, Scalar, Sequence, load_bytes, position
+from .validate import validate
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+FATAL = ("SM001", "SM006")
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    category: str
+    message: str
+    path: str
+    fixable: bool = False
+
+    def sort_key(self):
+        return (self.file, self.line, self.column, self.rule, self.path, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "fixable": self.fixable,
+        }
+
+
+@dataclass
+class Options:
+    select: tuple[str, ...] = ("SM",)
+    ignore: tuple[str, ...] = ()
+    severities: dict = field(default_factory=dict)  # code -> severity
+    lang: str | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    thresholds: dict = field(default_factory=dict)
+    max_bytes: int = MAX_FILE_BYTES
+
+    def enabled(self, code: str) -> bool:
+        """The longest matching prefix decides; on a tie, ignore wins."""
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select > best_ignore
+
+    def severity(self, code: str) -> str:
+        return self.severities.get(code) or catalogue()[code]["severity"]
+
+
+@dataclass
+class FileResult:
+    file: str
+    findings: list[Finding]
+    lang: str
+    context: RuleContext | None = None  # None when the file could not be read
+
+
+def _pointer_at(root, line: int, column: int, path: str = "") -> str | None:
+    """The JSON Pointer of the key written at line:column (used for load problems)."""
+    if isinstance(root, Mapping):
+        for key, (key_node, value) in root.items.items():
+            child = f"{path}/{key.replace('~', '~0').replace('/', '~1')}"
+            if key_node.line == line and key_node.column == column:
+                return child
+            found = _pointer_at(value, line, column, child)
+            if found is not None:
+                return found
+    elif isinstance(root, Sequence):
+        for index, item in enumerate(root.children):
+            found = _pointer_at(item, line, column, f"{path}/{index}")
+            if found is not None:
+                return found
+    return None
+
+
+def file_language(root, options: Options) -> str:
+    if options.lang:
+        return options.lang
+    organisation = root.get("organisation") if isinstance(root, Mapping) else None
+    languages = organisation.get("languages") if isinstance(organisation, Mapping) else None
+    if isinstance(languages, Sequence) and languages.children:
+        first = languages.children[0]
+        if isinstance(first, Scalar) and first.value in LANGUAGES:
+            return first.value
+    return "en"
+
+
+class Linter:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.codes = [code for code in checks.modules() if options.enabled(code)]
+        self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds)
+
+    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
+        entry = catalogue()[code]
+        return Finding(
+            file=file,
+            line=max(1, line),
+            column=max(1, column),
+            rule=code,
+            severity=self.options.severity(code),
+            category=entry["category"],
+            message=message(code, key, lang, args),
+            path=path,
+        )
+
+    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None) -> Finding:
+        path = problem.path
+        if not path and root is not None and problem.code == "SM002":
+            path = _pointer_at(root, problem.line, problem.column) or ""
+        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang)
+
+    def lint_bytes(self, file: str, data: bytes) -> FileResult:
+        options = self.options
+        fallback_lang = options.lang or "en"
+        try:
+            loaded = load_bytes(data, max_bytes=options.max_bytes)
+        except FatalLoadError as exc:
+            return FileResult(file, self._fatal(file, exc.problem, fallback_lang), fallback_lang)
+        root = loaded.root
+        lang = file_language(root, options)
+        version = root.items.get("version")
+        if version is not None:
+            value = version[1].value if isinstance(version[1], Scalar) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value != 1:
+                problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": value}, "/version")
+                return FileResult(file, self._fatal(file, problem, lang), lang)
+        doc, problems, paths = validate(root)
+        findings = [
+            self._from_problem(file, p, lang, root) for p in loaded.problems + problems if options.enabled(p.code)
+        ]
+        ctx = RuleContext(doc, root, paths, self.settings, lang)
+        for code in self.codes:
+            if code in ("SM001", "SM002", "SM003", "SM006", "SM007"):
+                continue  # produced while loading, above
+            for report in checks.load(code).check(ctx):
+                findings.append(self._place(file, report, root, lang))
+        findings.sort(key=Finding.sort_key)
+        return FileResult(file, findings, lang, ctx)
+
+    def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:
+        if not self.options.enabled(problem.code):
+            return []
+        return [self._from_problem(file, problem, lang)]
+
+    def _place(self, file: str, report: Report, root, lang: str) -> Finding:
+        if report.line is not None:
+            line, column = report.line, report.column or 1
+        else:
+            line, column = position(root, report.path)
+        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang)
+
+    def unreadable(self, file: str, problem: str) -> FileResult:
+        lang = self.options.lang or "en"
+        load_problem = LoadProblem("SM001", "unreadable", 1, 1, {"problem": problem})
+        return FileResult(file, self._fatal(file, load_problem, lang), lang)

@@ -1,0 +1,366 @@
+"""Load a strategy file into a tree of nodes that know their line and column.
+
+We read libyaml's event stream (PyYAML's C parser) and build the tree
+ourselves instead of calling libyaml's compose: that puts positions,
+duplicate keys, alias bounds, nesting depth, tag safety and YAML 1.2 scalar
+resolution in one place, and avoids compose's recursion (it segfaults on very
+deep nesting). Nothing here constructs Python objects from tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is the fast path; the pure-Python parser is a fallback only.
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 100_000
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+class Node:
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class Scalar(Node):
+    __slots__ = ("value", "raw", "plain")
+
+    def __init__(self, value, raw: str, plain: bool, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.value = value
+        self.raw = raw
+        self.plain = plain
+
+
+class Mapping(Node):
+    """A YAML mapping: ``items`` maps a key's text to (key node, value node)."""
+
+    __slots__ = ("items", "size")
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.items: dict[str, tuple[Scalar, Node]] = {}
+        self.size = 1
+
+    def get(self, key: str) -> Node | None:
+        pair = self.items.get(key)
+        return pair[1] if pair else None
+
+
+class Sequence(Node):
+    __slots__ = ("children", "size")
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.children: list[Node] = []
+        self.size = 1
+
+
+@dataclass
+class LoadProblem:
+    """A problem found while loading: code SM001, SM002 or SM003."""
+
+    code: str
+    key: str  # message key in the catalogue
+    line: int
+    column: int
+    args: dict = field(default_factory=dict)
+    path: str = ""
+
+
+class FatalLoadError(Exception):
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.key)
+        self.problem = problem
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT10 = re.compile(r"[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+
+
+def resolve_plain(text: str):
+    """Resolve a plain scalar as YAML 1.2's core schema does."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    first = text[0]
+    if not (first.isdigit() or first in "+-."):
+        return text
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text[0] == "-" else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+def _resolve_tagged(tag: str, text: str, line: int, column: int):
+    short = tag.rsplit(":", 1)[-1]
+    if tag in ("!", "tag:yaml.org,2002:str"):
+        return text
+    value = resolve_plain(text)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
+    if short == "int" and isinstance(value, bool) or not isinstance(value, expected):
+        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": text}))
+    return float(value) if short == "float" else value
+
+
+def _check_tag(tag: str | None, line: int, column: int) -> None:
+    if tag is not None and tag not in _SAFE_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise FatalLoadError(LoadProblem("SM001", "unsafe_tag", line, column, {"tag": shown}))
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (a BOM is allowed); bad bytes are SM001 with their offset."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise FatalLoadError(
+            LoadProblem("SM001", "not_utf8", line, column, {"offset": exc.start, "byte": f"0x{data[exc.start]:02x}"})
+        ) from None
+
+
+class _Builder:
+    def __init__(self, text: str, max_depth: int, max_alias_expansion: int) -> None:
+        self.parser = _Parser(text)
+        self.max_depth = max_depth
+        self.max_alias_expansion = max_alias_expansion
+        self.anchors: dict[str, Node] = {}
+        self.unfinished: set[str] = set()
+        self.expansion = 0  # nodes added by aliases beyond the file's own
+        self.problems: list[LoadProblem] = []
+
+    def build(self) -> Node | None:
+        parser = self.parser
+        try:
+            root = None
+            documents = 0
+            parser.get_event()  # stream start
+            while not parser.check_event(yaml.StreamEndEvent):
+                start = parser.get_event()  # document start
+                documents += 1
+                if documents > 1:
+                    mark = start.start_mark
+                    raise FatalLoadError(LoadProblem("SM001", "several_documents", mark.line + 1, mark.column + 1))
+                root = self._node(parser.get_event(), 1)
+                parser.get_event()  # document end
+            return root
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = (exc.problem or exc.context or "syntax error").strip()
+            key = "tab_indent" if "\t" in problem or "tab" in problem else "syntax"
+            raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
+        except yaml.YAMLError as exc:  # reader errors (control characters) and the like
+            mark = getattr(exc, "problem_mark", None)
+            line = getattr(exc, "line", None)
+            raise FatalLoadError(LoadProblem("SM001", "syntax", 1, 1, {"problem": str(exc).splitlines()[0]})) from None
+
+    def _size(self, node: Node) -> int:
+        return node.size if isinstance(node, (Mapping, Sequence)) else 1
+
+    def _node(self, event, depth: int) -> Node:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if isinstance(event, yaml.AliasEvent):
+            anchor = event.anchor
+            if anchor in self.unfinished:
+                raise FatalLoadError(LoadProblem("SM001", "recursive_alias", line, column, {"anchor": anchor}))
+            target = self.anchors.get(anchor)
+            if target is None:
+                raise FatalLoadError(LoadProblem("SM001", "unknown_alias", line, column, {"anchor": anchor}))
+            self.expansion += self._size(target)
+            if self.expansion > self.max_alias_expansion:
+                raise FatalLoadError(LoadProblem("SM001", "alias_bomb", line, column, {"limit": self.max_alias_expansion}))
+            return target
+        if depth > self.max_depth:
+            raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth}))
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.ScalarEvent):
+            _check_tag(event.tag, line, column)
+            plain = event.implicit[0] and not event.style
+            if event.tag is not None and event.tag != "!":
+                value = _resolve_tagged(event.tag, event.value, line, column)
+            else:
+                value = resolve_plain(event.value) if plain else event.value
+            node: Node = Scalar(value, event.value, plain, line, column)
+            if anchor:
+                self.anchors[anchor] = node
+            return node
+        _check_tag(event.tag, line, column)
+        if isinstance(event, yaml.SequenceStartEvent):
+            seq = Sequence(line, column)
+            if anchor:
+                self.unfinished.add(anchor)
+            parser = self.parser
+            while not parser.check_event(yaml.SequenceEndEvent):
+                child = self._node(parser.get_event(), depth + 1)
+                seq.children.append(child)
+                seq.size += self._size(child)
+            parser.get_event()
+            if anchor:
+                self.unfinished.discard(anchor)
+                self.anchors[anchor] = seq
+            return seq
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(line, column, anchor, depth)
+        raise FatalLoadError(LoadProblem("SM001", "syntax", line, column, {"problem": type(event).__name__}))
+
+    def _mapping(self, line: int, column: int, anchor: str | None, depth: int) -> Mapping:
+        mapping = Mapping(line, column)
+        if anchor:
+            self.unfinished.add(anchor)
+        parser = self.parser
+        merges: list[tuple[Scalar, Node]] = []
+        while not parser.check_event(yaml.MappingEndEvent):
+            key_event = parser.get_event()
+            key_node = self._node(key_event, depth + 1)
+            value_node = self._node(parser.get_event(), depth + 1)
+            if not isinstance(key_node, Scalar):
+                self.problems.append(LoadProblem("SM003", "complex_key", key_node.line, key_node.column))
+                continue
+            if key_node.plain and key_node.raw == "<<":
+                merges.append((key_node, value_node))
+                continue
+            key = key_node.value
+            key = key if isinstance(key, str) else key_node.raw
+            previous = mapping.items.get(key)
+            if previous is not None:
+                self.problems.append(
+                    LoadProblem("SM002", "duplicate_key", key_node.line, key_node.column, {"key": key, "first": previous[0].line})
+                )
+                mapping.size -= self._size(previous[1])
+            mapping.items[key] = (key_node, value_node)
+            mapping.size += 1 + self._size(value_node)
+        parser.get_event()
+        for merge_key, value in merges:
+            sources = value.children if isinstance(value, Sequence) else [value]
+            for source in sources:
+                if not isinstance(source, Mapping):
+                    self.problems.append(LoadProblem("SM003", "bad_merge", merge_key.line, merge_key.column))
+                    continue
+                for key, pair in source.items.items():
+                    if key not in mapping.items:  # explicit keys win over merged ones
+                        mapping.items[key] = pair
+                        mapping.size += 1 + self._size(pair[1])
+        if anchor:
+            self.unfinished.discard(anchor)
+            self.anchors[anchor] = mapping
+        return mapping
+
+
+@dataclass
+class Loaded:
+    root: Node | None
+    text: str
+    problems: list[LoadProblem]
+
+
+def load_text(text: str, max_depth: int = MAX_DEPTH, max_alias_expansion: int = MAX_ALIAS_EXPANSION) -> Loaded:
+    """Parse ``text``; raises FatalLoadError for SM001, returns SM002/SM003 problems."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
+    builder = _Builder(text, max_depth, max_alias_expansion)
+    root = builder.build()
+    if root is None or (isinstance(root, Scalar) and root.value is None):
+        raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
+    if not isinstance(root, Mapping):
+        raise FatalLoadError(LoadProblem("SM001", "not_mapping", root.line, root.column))
+    return Loaded(root, text, builder.problems)
+
+
+def load_bytes(data: bytes, max_bytes: int = MAX_FILE_BYTES, **limits) -> Loaded:
+    if len(data) > max_bytes:
+        raise FatalLoadError(LoadProblem("SM001", "too_large", 1, 1, {"size": len(data), "limit": max_bytes}))
+    return load_text(decode(data), **limits)
+
+
+def to_python(node: Node):
+    """Plain Python data (aliases already bounded, so expansion is safe)."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Mapping):
+        return {k: to_python(v) for k, (_, v) in node.items.items()}
+    return [to_python(child) for child in node.children]  # type: ignore[union-attr]
+
+
+def escape_pointer(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def find(root: Node, pointer: str) -> tuple[Node | None, Node | None]:
+    """Return (node, key node holding it) for a JSON Pointer, or the deepest that exists."""
+    node, holder = root, None
+    if not pointer:
+        return node, None
+    for token in pointer.lstrip("/").split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping) and token in node.items:
+            holder, node = node.items[token]
+        elif isinstance(node, Sequence) and token.isdigit() and int(token) < len(node.children):
+            node, holder = node.children[int(token)], None
+        else:
+            break
+    return node, holder
+
+
+def position(root: Node, pointer: str) -> tuple[int, int]:
+    """Where a finding about ``pointer`` is reported (SPEC section 7).
+
+    A field points at its key; a sequence item at its first key (or itself
+    when it is a scalar); the document root at 1:1.
+    """
+    if not pointer:
+        return 1, 1
+    node, holder = find(root, pointer)
+    if holder is not None:
+        return holder.line, holder.column
+    if isinstance(node, Mapping) and node.items:
+        first_key = next(iter(node.items.values()))[0]
+        return first_key.line, first_key.column
+    return (node.line, node.column) if node is not None else (1, 1)

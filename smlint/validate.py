@@ -1,0 +1,222 @@
+"""Validate the node tree against the models, leniently.
+
+Each mapping is validated on its own, so a bad field costs only that field:
+SPEC section 7 wants the rest of the document linted. Problems come back as
+SM003 (schema) and SM007 (unknown key) with their JSON Pointer; the values
+come back as *lenient* model instances whose required fields may be None.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from functools import lru_cache
+
+from pydantic import BaseModel, BeforeValidator, ValidationError, create_model
+
+from . import model as m
+from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, escape_pointer, to_python
+
+_DUTCH_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+\Z")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
+
+
+def _unwrap(annotation):
+    """The model class a field holds, and whether it holds a list of them."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *metadata = typing.get_args(annotation)
+        if any(isinstance(item, BeforeValidator) for item in metadata):
+            return None, False  # a shorthand (age "25-40"): validated whole, as a value
+        return _unwrap(inner)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else (None, False)
+    if origin is list:
+        inner, _ = _unwrap(typing.get_args(annotation)[0])
+        return inner, True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+@lru_cache(maxsize=None)
+def lenient(cls: type[BaseModel]) -> type[BaseModel]:
+    """A subclass of ``cls`` whose required fields default to None."""
+    overrides = {}
+    for name, info in cls.model_fields.items():
+        if info.is_required():
+            # keep the field's constraints (pattern, validators), which pydantic keeps in metadata
+            annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            overrides[name] = (annotation | None, None)
+    if not overrides:
+        return cls
+    return create_model(cls.__name__, __base__=cls, __module__=cls.__module__, **overrides)
+
+
+@lru_cache(maxsize=None)
+def _numeric_fields(cls: type[BaseModel]) -> frozenset[str]:
+    names = set()
+    for name, info in cls.model_fields.items():
+        text = repr(info.annotation)
+        if ("int" in text or "float" in text) and "bool" not in text:
+            names.add(name)
+    return frozenset(names)
+
+
+def describe(path: str) -> str:
+    """``/objectives/1/deadline`` -> ``objectives[1].deadline`` for messages."""
+    out = ""
+    for token in path.lstrip("/").split("/"):
+        if not token:
+            continue
+        out += f"[{token}]" if token.isdigit() else (("." if out else "") + token)
+    return out
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", str(text).lower()).strip("-_")
+    return slug or "my-id"
+
+
+class Validator:
+    def __init__(self) -> None:
+        self.problems: list[LoadProblem] = []
+        self.paths: dict[int, str] = {}
+
+    def _problem(self, code: str, message_key: str, node: Node, path: str, **args) -> None:
+        self.problems.append(LoadProblem(code, message_key, node.line, node.column, args, path))
+
+    def model(self, cls: type[BaseModel], node: Mapping, path: str):
+        fields = cls.model_fields
+        values: dict = {}
+        reported: set[str] = set()
+        leaf_nodes: dict[str, tuple[Scalar, Node]] = {}
+        for key, (key_node, value_node) in node.items.items():
+            child = f"{path}/{escape_pointer(key)}"
+            if key.startswith("x-"):
+                continue
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
+                              key=key, where=describe(path), hint=close[0] if close else "",
+                              known=", ".join(fields))
+                continue
+            sub, is_list = _unwrap(fields[key].annotation)
+            if isinstance(value_node, Scalar) and value_node.value is None:
+                continue  # `content:` with nothing under it: treated as absent
+            if sub is not None and is_list:
+                if not isinstance(value_node, Sequence):
+                    self._problem("SM003", "want_list", key_node, child, where=describe(child))
+                    reported.add(key)
+                    continue
+                items = []
+                for index, item in enumerate(value_node.children):
+                    item_path = f"{child}/{index}"
+                    if not isinstance(item, Mapping):
+                        self._problem("SM003", "want_mapping", item, item_path, where=describe(item_path))
+                        continue
+                    items.append(self.model(sub, item, item_path))
+                values[key] = items
+            elif sub is not None:
+                if not isinstance(value_node, Mapping):
+                    self._problem("SM003", "want_mapping", key_node, child, where=describe(child))
+                    reported.add(key)
+                    continue
+                values[key] = self.model(sub, value_node, child)
+            else:
+                if (
+                    key in _numeric_fields(cls)
+                    and isinstance(value_node, Scalar)
+                    and value_node.plain
+                    and _DUTCH_THOUSANDS.match(value_node.raw)
+                ):
+                    self._problem("SM003", "dutch_thousands", key_node, child, where=describe(child),
+                                  value=value_node.raw, fixed=value_node.raw.replace(".", ""))
+                    reported.add(key)
+                    continue
+                values[key] = to_python(value_node)
+                leaf_nodes[key] = (key_node, value_node)
+        for name, info in fields.items():
+            if info.is_required() and name not in values and name not in reported:
+                self._problem("SM003", "missing_key", node, path, where=describe(path), key=name)
+        instance = self._validate_leaves(lenient(cls), values, leaf_nodes, path)
+        self.paths[id(instance)] = path
+        return instance
+
+    def _validate_leaves(self, cls, values: dict, leaf_nodes: dict, path: str):
+        while True:
+            try:
+                return cls.model_validate(values)
+            except ValidationError as exc:
+                bad = set()
+                for error in exc.errors(include_url=False):
+                    name = error["loc"][0] if error["loc"] else None
+                    if name not in leaf_nodes or name in bad:
+                        continue  # a second problem in the same field: one message is enough
+                    bad.add(name)
+                    key_node, value_node = leaf_nodes[name]
+                    self._schema_error(error, key_node, value_node, f"{path}/{escape_pointer(str(name))}")
+                if not bad:  # cannot happen with lenient models; never loop forever
+                    return cls.model_construct(**values)
+                for name in bad:
+                    values.pop(name, None)
+
+    def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
+        loc = error["loc"]
+        where = describe(path + "".join(f"/{p}" for p in loc[1:]))
+        value = error.get("input")
+        shown = value if isinstance(value, (str, int, float, bool)) or value is None else value_node.__class__.__name__.lower()
+        kind = error["type"]
+        message = str(error.get("msg", ""))
+        args = {"where": where, "value": shown}
+        if kind == "value_error":
+            key = message.rsplit(", ", 1)[-1]
+            if key == "not_date" and isinstance(value, str) and (match := _DMY.match(value.strip())):
+                args["fixed"] = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+                key = "not_date_dmy"
+        elif kind == "literal_error":
+            expected = error.get("ctx", {}).get("expected", "")
+            options = re.findall(r"'([^']*)'|(\d+)", expected)
+            options = [a or b for a, b in options]
+            args["options"] = ", ".join(options)
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+            args["hint"] = close[0] if close else ""
+            key = "bad_choice_hint" if close else "bad_choice"
+        elif kind == "string_pattern_mismatch":
+            pattern = error.get("ctx", {}).get("pattern", "")
+            if pattern == m.SLUG_PATTERN:
+                key, args["fixed"] = "not_slug", slugify(value)
+            elif pattern == m.RELATIVE_TARGET_PATTERN:
+                key = "bad_target"
+            else:
+                key = "bad_text"
+        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            key = "out_of_range"
+            ctx = error.get("ctx", {})
+            args["limit"] = next(iter(ctx.values()), "")
+            key = {"greater_than_equal": "too_small", "greater_than": "not_positive"}.get(kind, "too_large")
+        elif kind in ("int_from_float", "int_parsing", "int_type"):
+            key = "want_whole"
+        elif kind in ("float_parsing", "float_type"):
+            key = "want_number"
+        elif kind in ("string_type",):
+            key = "want_text"
+        elif kind in ("list_type",):
+            key = "want_list"
+        elif kind in ("bool_type", "bool_parsing"):
+            key = "not_bool"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            key = "want_mapping"
+        else:
+            key, args["problem"] = "other", message
+        self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
+
+
+def validate(root: Mapping):
+    """Return (lenient Strategy, problems, paths of every model instance)."""
+    validator = Validator()
+    strategy = validator.model(m.Strategy, root, "")
+    return strategy, validator.problems, validator.paths
