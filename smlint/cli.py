@@ -36,7 +36,7 @@ def _bad_date(value):
     raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2027-01-31")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="smlint", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="smlint")
 def main() -> None:
     """smlint: a linter for social media strategies written as YAML."""
@@ -55,7 +55,7 @@ def main() -> None:
               help="The date 'overdue' is judged against (default: today).")
 def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
     """Lint strategy files, and folders of them (default: the current folder)."""
-    from .discovery import DEFAULT_PATTERNS, discover
+    from .discovery import DEFAULT_PATTERNS, discover, read
     from .engine import SEVERITY_RANK, Linter, Options
     from .reporters import render
 
@@ -82,8 +82,7 @@ def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
             continue
         seen.add(file)
         try:
-            with open(file, "rb") as handle:
-                data = handle.read()
+            data = read(file)
         except OSError as exc:
             results.append(linter.unreadable(file, exc.strerror or str(exc)))
             continue
@@ -104,10 +103,10 @@ def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
 def rules(fmt, lang) -> None:
     """The rule catalogue."""
-    from .checks import modules
+    from .checks import implemented
     from .data import catalogue
 
-    entries = {code: entry for code, entry in catalogue().items() if code in modules()}
+    entries = {code: catalogue()[code] for code in implemented()}
     if fmt == "json":
         out = [
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
@@ -126,12 +125,12 @@ def explain(code, lang) -> None:
     """One rule's documentation: what it checks, why, a bad and a good example."""
     import difflib
 
-    from .checks import modules
+    from .checks import implemented
     from .data import catalogue
 
     code = code.strip().upper()
-    if code not in modules():
-        close = difflib.get_close_matches(code, list(modules()), n=1, cutoff=0.5)
+    if code not in implemented():
+        close = difflib.get_close_matches(code, implemented(), n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise click.UsageError(f"Unknown rule code {code}{hint} (see `smlint rules`)")
     entry = catalogue()[code]

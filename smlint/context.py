@@ -76,6 +76,22 @@ class RuleContext:
     def cadence(self) -> list:
         return list(self.doc.content.cadence) if self.doc.content else []
 
+    def written_ids(self, section: str) -> set[str]:
+        """Ids as written in the file, made slugs: a reference to an id that
+        failed validation (SM003) is not reported a second time as SM004."""
+        from .validate import slugify
+
+        node = self.root.get(section) if section != "pillars" else None
+        if section == "pillars":
+            content = self.root.get("content")
+            node = content.get("pillars") if isinstance(content, Mapping) else None
+        found = set()
+        for item in getattr(node, "children", None) or []:
+            value = item.get("id") if isinstance(item, Mapping) else None
+            if value is not None and getattr(value, "value", None) is not None:
+                found.add(slugify(value.value))
+        return found
+
     def ids(self, section: str) -> dict:
         """Ids of a section's items (first one wins), for reference checks."""
         items = {

@@ -29,3 +29,9 @@ def discover(path: str, patterns=DEFAULT_PATTERNS) -> list[str]:
                 full = os.path.join(folder, name)
                 found.append(full if path != "." else os.path.relpath(full))
     return sorted(found, key=lambda p: Path(p).parts)
+
+
+def read(path: str) -> bytes:
+    """The file's bytes; OSError (permission, a directory, a broken link) is the caller's SM001."""
+    with open(path, "rb") as handle:
+        return handle.read()

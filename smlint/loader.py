@@ -167,7 +167,8 @@ def decode(data: bytes) -> str:
 
 class _Builder:
     def __init__(self, text: str, max_depth: int, max_alias_expansion: int) -> None:
-        self.parser = _Parser(text)
+        self.text = text
+        self.parser = None
         self.max_depth = max_depth
         self.max_alias_expansion = max_alias_expansion
         self.anchors: dict[str, Node] = {}
@@ -176,8 +177,9 @@ class _Builder:
         self.problems: list[LoadProblem] = []
 
     def build(self) -> Node | None:
-        parser = self.parser
         try:
+            # PyYAML checks for control characters while constructing the parser
+            parser = self.parser = _Parser(self.text)
             root = None
             documents = 0
             parser.get_event()  # stream start
@@ -194,11 +196,16 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = (exc.problem or exc.context or "syntax error").strip()
-            key = "tab_indent" if "\t" in problem or "tab" in problem else "syntax"
+            key = "tab_indent" if "'\\t'" in problem or "\t" in problem else "syntax"
             raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
-        except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-            mark = getattr(exc, "problem_mark", None)
-            line = getattr(exc, "line", None)
+        except yaml.reader.ReaderError as exc:  # a control character such as NUL
+            before = self.text[: exc.position]
+            line = before.count("\n") + 1
+            column = exc.position - (before.rfind("\n") + 1) + 1
+            raise FatalLoadError(
+                LoadProblem("SM001", "control_character", line, column, {"char": f"U+{exc.character:04X}"})
+            ) from None
+        except yaml.YAMLError as exc:
             raise FatalLoadError(LoadProblem("SM001", "syntax", 1, 1, {"problem": str(exc).splitlines()[0]})) from None
 
     def _size(self, node: Node) -> int:

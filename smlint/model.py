@@ -78,7 +78,7 @@ def _plain_number(value):
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=Annotated[str, Field(format="date")])]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=Annotated[str, Field(json_schema_extra={"format": "date"})])]
 Count = Annotated[int, Field(ge=0), BeforeValidator(_plain_number)]
 Number = Annotated[float, BeforeValidator(_plain_number)]
 Share = Annotated[

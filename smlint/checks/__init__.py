@@ -13,6 +13,15 @@ import pkgutil
 from functools import lru_cache
 
 
+# Codes the loading pipeline (loader.py, validate.py, engine.py) reports itself.
+PIPELINE = ("SM001", "SM002", "SM003", "SM006", "SM007")
+
+
+def implemented() -> list[str]:
+    """Every code smlint can report, sorted."""
+    return sorted(set(PIPELINE) | set(modules()))
+
+
 @lru_cache(maxsize=None)
 def modules() -> dict[str, str]:
     """Module name by rule code, for every rule with a check module."""

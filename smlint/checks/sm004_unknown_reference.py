@@ -53,14 +53,15 @@ def check(ctx):
         known = ctx.ids(target)
         if not known:
             continue
+        invalid = ctx.written_ids(target) - set(known)
         for item in _items(ctx, section):
             value = getattr(item, field)
             refs = (value or []) if many else ([value] if value else [])
             for index, ref in enumerate(refs):
-                if ref in known:
+                if ref in known or ref in invalid:
                     continue
                 path = f"{ctx.path(item)}/{field}" + (f"/{index}" if many else "")
-                close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
                 if target == "channels" and platforms.canonical(ref) in known:
                     close = [platforms.canonical(ref)]  # `fb` where the channel's id is `facebook`
                 kind = message(CODE, f"kind_{KIND[target]}", ctx.lang)

@@ -1,0 +1,49 @@
+"""Shared helpers: lint a text in-process, or run the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from smlint.cli import main
+from smlint.engine import Linter, Options
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+TODAY = dt.date(2027, 1, 2)
+
+MINIMAL = """\
+version: 1
+organisation: {name: Test}
+period: {start: 2027-01-01, end: 2027-12-31}
+"""
+
+
+def lint(text: str, *, dedent: bool = True, select=("SM",), ignore=(), lang="en", today=TODAY, data: bytes | None = None):
+    """Findings for a strategy text (dedented), English messages by default."""
+    if data is None:
+        data = (textwrap.dedent(text) if dedent else text).encode("utf-8")
+    linter = Linter(Options(select=tuple(select), ignore=tuple(ignore), lang=lang, today=today))
+    return linter.lint_bytes("strategy.yaml", data).findings
+
+
+def codes(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def only(findings, code: str):
+    return [f for f in findings if f.rule == code]
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run

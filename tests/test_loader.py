@@ -1,0 +1,157 @@
+"""Loading: SM001 and SM002, positions, YAML 1.2 scalars, safety bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from smlint.loader import FatalLoadError, Mapping, load_bytes, load_text, position, resolve_plain, to_python
+
+from .conftest import MINIMAL, codes, lint, only
+
+
+def test_positions_are_one_based_and_point_at_keys():
+    loaded = load_text("a: 1\nlist:\n  - id: x\n    name: y\n  - plain\n")
+    root = loaded.root
+    assert position(root, "/a") == (1, 1)
+    assert position(root, "/list/0") == (3, 5)  # a mapping item: its first key
+    assert position(root, "/list/0/name") == (4, 5)
+    assert position(root, "/list/1") == (5, 5)  # a scalar item: itself
+    assert position(root, "") == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"),
+        ("10:30", "10:30"), ("1.200", 1.2), ("1200", 1200), ("true", True), ("False", False),
+        ("~", None), ("null", None), ("0x1F", 31), ("0o17", 15), ("2027-12-31", "2027-12-31"),
+        ("+10%", "+10%"), (".5", 0.5), ("1e3", 1000.0), ("-7", -7),
+    ],
+)
+def test_yaml_12_core_schema(text, expected):
+    assert resolve_plain(text) == expected
+
+
+def test_quoted_scalars_stay_text():
+    data = to_python(load_text('a: "1200"\nb: \'true\'\nc: [nl, no]\n').root)
+    assert data == {"a": "1200", "b": "true", "c": ["nl", "no"]}
+
+
+def test_merge_keys_are_expanded_and_explicit_keys_win():
+    data = to_python(load_text("base: &b {posts: 3, per: week}\nx:\n  <<: *b\n  posts: 5\n").root)
+    assert data["x"] == {"posts": 5, "per": "week"}
+
+
+def test_bom_and_crlf_are_handled():
+    text = MINIMAL.replace("\n", "\r\n")
+    assert lint("", data=b"\xef\xbb\xbf" + text.encode()) == []
+
+
+def test_tabs_in_values_are_fine_and_tab_indentation_is_sm001():
+    assert lint(MINIMAL + "x-note: \"a\\tb\"\n") == []
+    findings = lint("", data=b"version: 1\norganisation:\n\tname: x\n")
+    assert codes(findings) == ["SM001"]
+    assert (findings[0].line, findings[0].column) == (3, 1)
+    assert "tab" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column", "word"),
+    [
+        (b"version: 1\norganisation: {name: [x\n", 3, 1, "YAML"),
+        (b"", 1, 1, "empty"),
+        (b"# only a comment\n\n", 1, 1, "empty"),
+        (b"- a\n- b\n", 1, 1, "mapping"),
+        (b"version: 1\nname: caf\xe9\n", 2, 10, "offset 20"),
+        (b"a: !!python/object/apply:os.system ['echo hacked']\n", 1, 4, "!!python/object/apply:os.system"),
+        (b"a: !custom 1\n", 1, 4, "!custom"),
+        (b"a: &x [*x]\n", 1, 8, "itself"),
+        (b"a: *nowhere\n", 1, 4, "anchor"),
+        (b"a: 1\n---\nb: 2\n", 2, 1, "document"),
+    ],
+)
+def test_sm001_cases(data, line, column, word):
+    findings = lint("", data=data)
+    assert codes(findings) == ["SM001"]
+    assert (findings[0].line, findings[0].column) == (line, column)
+    assert word in findings[0].message
+
+
+def test_sm001_is_fatal_nothing_else_reported():
+    findings = lint("", data=b"version: 2\norganisation: {name: x\n")
+    assert codes(findings) == ["SM001"]
+
+
+def test_python_tag_executes_nothing(tmp_path):
+    marker = tmp_path / "hacked"
+    data = f"a: !!python/object/apply:os.system ['touch {marker}']\n".encode()
+    assert codes(lint("", data=data)) == ["SM001"]
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_bounded():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    findings = lint("", data=("\n".join(lines) + "\n").encode())
+    assert codes(findings) == ["SM001"]
+    assert "alias" in findings[0].message
+
+
+def test_alias_bomb_inside_extension_key_is_sm001():
+    lines = [MINIMAL.rstrip(), 'x-bomb:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 8):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"  {cur}: &{cur} [" + ",".join([f"*{prev}"] * 10) + "]")
+    assert codes(lint("", data=("\n".join(lines) + "\n").encode())) == ["SM001"]
+
+
+def test_modest_aliases_are_fine():
+    text = MINIMAL + "x-shared: &s {a: 1}\nx-other: *s\n"
+    assert lint(text) == []
+
+
+def test_very_deep_nesting_is_sm001_not_a_crash():
+    depth = 100_000
+    findings = lint("", data=b"a: " + b"[" * depth + b"]" * depth + b"\n")
+    assert codes(findings) == ["SM001"]
+    assert "64" in findings[0].message
+
+
+def test_file_size_bound():
+    with pytest.raises(FatalLoadError) as info:
+        load_bytes(b"a: 1\n" * 100, max_bytes=100)
+    assert info.value.problem.key == "too_large"
+
+
+def test_sm002_points_at_second_key_and_names_first_line():
+    findings = lint(
+        """\
+        version: 1
+        organisation:
+          name: First
+          name: Second
+        period: {start: 2027-01-01, end: 2027-12-31}
+        """
+    )
+    dup = only(findings, "SM002")
+    assert len(dup) == 1
+    assert (dup[0].line, dup[0].column, dup[0].path) == (4, 3, "/organisation/name")
+    assert "line 3" in dup[0].message
+
+
+def test_sm002_last_value_is_used():
+    loaded = load_text("a: 1\na: 2\n")
+    assert to_python(loaded.root) == {"a": 2}
+    assert [p.code for p in loaded.problems] == ["SM002"]
+
+
+def test_sm002_does_not_fire_on_same_key_in_different_mappings():
+    findings = lint(MINIMAL + "audiences:\n  - {id: a, name: A}\n  - {id: b, name: B}\n")
+    assert only(findings, "SM002") == []
+
+
+def test_root_is_mapping():
+    assert isinstance(load_text(MINIMAL).root, Mapping)

@@ -1,0 +1,77 @@
+"""Build the wheel, install it into a fresh venv, and run it from outside the repo.
+
+This catches package data (rules/, schemas/) missing from the wheel, which
+tests run inside the source tree would never notice.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from .conftest import EXAMPLES, REPO
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(work), str(REPO)],
+        check=True,
+    )
+    wheel = next(work.glob("smlint-*.whl"))
+    venv = work / "venv"
+    # --system-site-packages: the dependencies come from the test environment, smlint only from the wheel
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
+    outside = tmp_path_factory.mktemp("elsewhere")
+    return wheel, venv / "bin" / "smlint", outside
+
+
+def test_wheel_ships_rule_data_and_schema(installed):
+    wheel, _, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "smlint/_data/schemas/strategy.schema.json" in names
+    assert "smlint/_data/rules/platforms.yaml" in names
+    assert any(n.startswith("smlint/_data/rules/catalog/") for n in names)
+
+
+def run(installed, *args):
+    _, smlint, outside = installed
+    return subprocess.run([str(smlint), *map(str, args)], cwd=outside, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("name", ["groene-buurt.strategy.yaml", "northwind-analytics.strategy.yaml"])
+def test_installed_smlint_passes_complete_examples(installed, name):
+    result = run(installed, "check", EXAMPLES / name, "--today", "2027-01-02")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_installed_smlint_fails_flawed_example_with_json(installed):
+    result = run(installed, "check", EXAMPLES / "flawed.strategy.yaml", "--format", "json", "--today", "2027-01-02")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["summary"]["error"] > 0
+    assert {"rule", "line", "column", "path"} <= set(document["findings"][0])
+
+
+def test_installed_smlint_uses_its_own_data(installed):
+    _, smlint, outside = installed
+    python = smlint.parent / "python"
+    code = "import smlint.data as d; print(d.data_dir('rules'))"
+    where = subprocess.run([str(python), "-c", code], cwd=outside, capture_output=True, text=True, check=True).stdout
+    assert "site-packages" in where and str(REPO) not in where
+    assert json.loads(run(installed, "schema").stdout)["$id"].endswith("strategy.schema.json")
+    assert "SM005" in run(installed, "rules").stdout
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0].strip() for b in readme.split("```sh\n")[1:3]]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert blocks[1] == ci[-1]
+    assert "smlint check examples/" in blocks[0]
