@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import platforms
-from .loader import Mapping
+from .loader import Mapping, Scalar, Sequence
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,39 @@ class RuleContext:
         path = item_or_path if isinstance(item_or_path, str) else self.path(item_or_path)
         return Report(code, path, key, args)
 
-    def has(self, section: str) -> bool:
-        """Whether the file writes the section at all (even with bad content)."""
-        return section in self.root.items
+    def present(self, *path: str) -> bool:
+        """Whether the file fills in a section (``present("content", "pillars")``).
+
+        A section with a bad field still counts as present (SPEC section 7);
+        a missing, empty or null one does not.
+        """
+        node = self.root
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+            if node is None:
+                return False
+        if isinstance(node, Scalar):
+            return node.value not in (None, "")
+        if isinstance(node, Sequence):
+            return bool(node.children)
+        return bool(node.items)
+
+    def section_path(self, section: str) -> str:
+        """Where a finding about a missing section points: the section when written, else the document."""
+        return f"/{section}" if section in self.root.items else ""
+
+    @staticmethod
+    def message_in(code: str, key: str, lang: str, args: dict | None = None) -> str:
+        """A catalogue text in a given language (e.g. the statement's, for a rewrite)."""
+        from .i18n import message
+
+        return message(code, key, lang, args)
+
+    def word(self, code: str, key: str) -> str:
+        """A word from a rule's message catalogue, in the message language."""
+        from .i18n import message
+
+        return message(code, key, self.lang)
 
     # -- shared look-ups -------------------------------------------------
     @staticmethod

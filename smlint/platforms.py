@@ -39,3 +39,12 @@ def closest(name: str) -> str | None:
 
 def names() -> list[str]:
     return sorted(read_yaml("platforms.yaml"))
+
+
+_DISPLAY = {"linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube", "whatsapp": "WhatsApp", "x": "X"}
+
+
+def display(name: str) -> str:
+    """How a platform is written in a sentence: LinkedIn, TikTok, X."""
+    known = canonical(name) or str(name)
+    return _DISPLAY.get(known, known[:1].upper() + known[1:])

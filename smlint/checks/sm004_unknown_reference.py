@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 
 from .. import platforms
-from ..i18n import message
 from ..validate import describe
 
 CODE = "SM004"
@@ -64,7 +63,7 @@ def check(ctx):
                 close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
                 if target == "channels" and platforms.canonical(ref) in known:
                     close = [platforms.canonical(ref)]  # `fb` where the channel's id is `facebook`
-                kind = message(CODE, f"kind_{KIND[target]}", ctx.lang)
+                kind = ctx.word(CODE, f"kind_{KIND[target]}")
                 if close:
                     yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0], where=describe(path))
                 else:
