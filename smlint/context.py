@@ -39,6 +39,7 @@ class RuleContext:
         self.settings = settings
         self.lang = lang
         self.today = settings.today
+        self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
 
     def path(self, item) -> str:
         """The JSON Pointer of a model instance in the file."""

@@ -12,7 +12,17 @@ from . import checks
 from .context import Report, RuleContext, Settings
 from .data import catalogue
 from .i18n import LANGUAGES, message
-from .loader import MAX_FILE_BYTES, FatalLoadError, LoadProblem, Mapping, Scalar, Sequence, load_bytes, position
+from .loader import (
+    MAX_FILE_BYTES,
+    FatalLoadError,
+    LoadProblem,
+    Mapping,
+    Scalar,
+    Sequence,
+    escape_pointer,
+    load_bytes,
+    position,
+)
 from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
@@ -81,7 +91,7 @@ def _pointer_at(root, line: int, column: int, path: str = "") -> str | None:
     """The JSON Pointer of the key written at line:column (used for load problems)."""
     if isinstance(root, Mapping):
         for key, (key_node, value) in root.items.items():
-            child = f"{path}/{key.replace('~', '~0').replace('/', '~1')}"
+            child = f"{path}/{escape_pointer(key)}"
             if key_node.line == line and key_node.column == column:
                 return child
             found = _pointer_at(value, line, column, child)

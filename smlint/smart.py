@@ -57,7 +57,7 @@ def relative_value(target) -> float | None:
 
 
 def view(ctx, objective) -> SmartView:
-    cache = ctx.__dict__.setdefault("_smart", {})
+    cache = ctx.cache.setdefault("smart", {})
     key = id(objective)
     if key in cache:
         return cache[key]

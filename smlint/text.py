@@ -131,6 +131,7 @@ def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=None)
 def _time_patterns():
     """(regex, resolver(match, period_start) -> (date, kind)), most specific first."""
 
@@ -207,17 +208,11 @@ def _time_patterns():
     ]
 
 
-_TIME_PATTERNS = None
-
-
 def find_time(text: str, period_start: dt.date | None):
     """The first time expression in ``text`` and the spans of all of them."""
-    global _TIME_PATTERNS
-    if _TIME_PATTERNS is None:
-        _TIME_PATTERNS = _time_patterns()
     spans = []
     found: list[tuple[int, TimeExpression]] = []
-    for pattern, resolve in _TIME_PATTERNS:
+    for pattern, resolve in _time_patterns():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or s < match.end() <= e for s, e in spans):
                 continue

@@ -194,9 +194,7 @@ class Validator:
             else:
                 key = "bad_text"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            key = "out_of_range"
-            ctx = error.get("ctx", {})
-            args["limit"] = next(iter(ctx.values()), "")
+            args["limit"] = next(iter(error.get("ctx", {}).values()), "")
             key = {"greater_than_equal": "too_small", "greater_than": "not_positive"}.get(kind, "too_large")
         elif kind in ("int_from_float", "int_parsing", "int_type"):
             key = "want_whole"
