@@ -107,15 +107,24 @@ class RuleContext:
     def cadence(self) -> list:
         return list(self.doc.content.cadence) if self.doc.content else []
 
+    @property
+    def valid_period(self):
+        """The period when both dates are readable and the end is after the start, else None."""
+        period = self.doc.period
+        if period is not None and period.start and period.end and period.end > period.start:
+            return period
+        return None
+
     def written_ids(self, section: str) -> set[str]:
         """Ids as written in the file, made slugs: a reference to an id that
         failed validation (SM003) is not reported a second time as SM004."""
         from .validate import slugify
 
-        node = self.root.get(section) if section != "pillars" else None
         if section == "pillars":
             content = self.root.get("content")
             node = content.get("pillars") if isinstance(content, Mapping) else None
+        else:
+            node = self.root.get(section)
         found = set()
         for item in getattr(node, "children", None) or []:
             value = item.get("id") if isinstance(item, Mapping) else None

@@ -46,6 +46,15 @@ class SmartView:
     absolute_target: float | None
     baseline: float | None
 
+    @property
+    def target_value(self) -> float | None:
+        """The target as an absolute number: the field, or the baseline grown by the relative target."""
+        if self.absolute_target is not None:
+            return float(self.absolute_target)
+        if self.relative_target is not None and self.baseline is not None:
+            return self.baseline * (1 + self.relative_target / 100)
+        return None
+
 
 def relative_value(target) -> float | None:
     if isinstance(target, str):

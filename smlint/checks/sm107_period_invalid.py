@@ -11,5 +11,5 @@ CODE = "SM107"
 
 def check(ctx):
     period = ctx.doc.period
-    if period is not None and period.start and period.end and period.end <= period.start:
+    if period is not None and period.start and period.end and ctx.valid_period is None:
         yield ctx.report(CODE, period, "invalid", start=period.start, end=period.end)

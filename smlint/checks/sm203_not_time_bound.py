@@ -14,14 +14,13 @@ CODE = "SM203"
 
 
 def check(ctx):
-    period = ctx.doc.period
-    valid = period is not None and period.start and period.end and period.end > period.start
+    period = ctx.valid_period
     for objective in ctx.doc.objectives:
         v = view(ctx, objective)
         if objective.deadline is None and v.analysis.time is None:
             yield ctx.report(CODE, objective, "missing", id=objective.id or "?")
             continue
-        if not valid or v.deadline is None:
+        if period is None or v.deadline is None:
             continue
         if not period.start <= v.deadline <= period.end:
             where = f"{ctx.path(objective)}/deadline" if objective.deadline else ctx.path(objective)

@@ -35,9 +35,7 @@ def proposal(ctx, v) -> str:
     names = [platforms.display(ch.platform) for ch in v.channels if ch.platform]
     platform = " / ".join(names) if names else word("ph_platform")
     baseline = v.baseline
-    target = v.absolute_target
-    if target is None and v.relative_target is not None and baseline is not None:
-        target = baseline * (1 + v.relative_target / 100)
+    target = v.target_value
     values = {"deadline": deadline, "metric": metric, "platform": platform}
     if v.relative_target is not None and baseline is None:
         values["percent"] = format_number(v.relative_target, lang) + "%"

@@ -16,25 +16,20 @@ CODE = "SM206"
 
 
 def check(ctx):
-    period = ctx.doc.period
+    period = ctx.valid_period
     for objective in ctx.doc.objectives:
         v = view(ctx, objective)
         info = metric_table().get(v.metric) if v.metric else None
         if not info or info.get("direction") != "up" or v.baseline is None:
             continue
-        if v.absolute_target is not None:
-            target = float(v.absolute_target)
-        elif v.relative_target is not None:
-            target = v.baseline * (1 + v.relative_target / 100)
-        else:
+        target = v.target_value
+        if target is None:
             continue
         if target <= v.baseline:
             yield ctx.report(CODE, objective, "not_beyond", id=objective.id or "?", target=target, baseline=float(v.baseline))
             continue
         bound = info.get("max_monthly_growth")
-        if not bound or v.baseline <= 0 or period is None or not period.start or not period.end:
-            continue
-        if period.end <= period.start:
+        if not bound or v.baseline <= 0 or period is None:
             continue
         end = v.deadline or period.end
         months = months_between(period.start, end)
