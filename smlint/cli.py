@@ -15,6 +15,12 @@ from .i18n import LANGUAGES, common
 FAIL_ON = ("error", "warning", "info")
 
 
+class SettingsError(click.ClickException):
+    """A configuration or data file smlint cannot use: exit 2, with its location."""
+
+    exit_code = 2
+
+
 def _codes(values) -> tuple[str, ...]:
     """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4")."""
     out = []
@@ -53,10 +59,12 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Message language (default: the file's).")
 @click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
               help="The date 'overdue' is judged against (default: today).")
-def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
+@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
+def check(paths, fmt, fail_on, select, ignore, lang, today, channel_data) -> None:
     """Lint strategy files, and folders of them (default: the current folder)."""
     from .discovery import DEFAULT_PATTERNS, discover, read
-    from .engine import SEVERITY_RANK, Linter, Options
+    from .engine import SEVERITY_RANK, Options
     from .reporters import render
 
     options = Options(
@@ -64,6 +72,7 @@ def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
         ignore=_codes(ignore),
         lang=lang,
         today=today or dt.date.today(),
+        channel_data=tuple(channel_data),
     )
     paths = paths or (".",)
     files: list[str] = []
@@ -74,7 +83,7 @@ def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
     if not files:
         click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(DEFAULT_PATTERNS)),
                    err=True)
-    linter = Linter(options)
+    linter = _linter(options)
     results = []
     seen = set()
     for file in files:
@@ -96,6 +105,16 @@ def check(paths, fmt, fail_on, select, ignore, lang, today) -> None:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
     sys.exit(1 if failing else 0)
+
+
+def _linter(options):
+    from .datafile import DataFileError
+    from .engine import Linter
+
+    try:
+        return Linter(options)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 @main.command()
@@ -121,7 +140,9 @@ def rules(fmt, lang) -> None:
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
-def explain(code, lang) -> None:
+@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Show the sources of your own channel data too.")
+def explain(code, lang, channel_data) -> None:
     """One rule's documentation: what it checks, why, a bad and a good example."""
     import difflib
 
@@ -135,8 +156,7 @@ def explain(code, lang) -> None:
         raise click.UsageError(f"Unknown rule code {code}{hint} (see `smlint rules`)")
     entry = catalogue()[code]
     doc = entry["doc"][lang]
-    heads = {"en": ("What it does", "Why it matters", "Example", "Use instead"),
-             "nl": ("Wat de regel doet", "Waarom het ertoe doet", "Voorbeeld", "Gebruik in plaats daarvan")}[lang]
+    heads = common("explain_heads", lang)
     parts = [
         f"{code} {entry['name']} ({entry['category']}, {entry['severity']})",
         doc["summary"],
@@ -148,15 +168,41 @@ def explain(code, lang) -> None:
         doc["why"],
     ]
     if doc.get("data"):
-        parts += ["", doc["data"]]
+        parts += ["", f"## {heads[4]}", doc["data"]]
+    if entry.get("channel_data"):
+        parts += _data_sources(lang, tuple(channel_data))
     parts += ["", f"## {heads[2]}", "```yaml", doc["bad"].rstrip(), "```", "",
               f"## {heads[3]}", "```yaml", doc["good"].rstrip(), "```"]
     click.echo("\n".join(parts))
 
 
-@main.command()
-def schema() -> None:
-    """Print the JSON Schema of the strategy file format."""
+def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
+    """The channel data's file(s) and sources, for `explain` of a rule that uses them."""
+    from . import channeldata
     from .data import data_dir
+    from .datafile import DataFileError
 
-    sys.stdout.write((data_dir("schemas") / "strategy.schema.json").read_text(encoding="utf-8"))
+    try:
+        data = channeldata.load(files, lang)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
+    words = common("explain_data", lang)
+    lines = ["", words["files"], f"- {data_dir('rules') / 'channels.yaml'}"]
+    lines += [f"- {file}" for file in files]
+    lines += ["", words["sources"]]
+    for key, source in sorted(data.sources.items()):
+        details = [str(source[k]) for k in ("title", "year", "url") if source.get(k)]
+        if source.get("denominator"):
+            details.append(f"{words['denominator']}: {source['denominator']}")
+        lines.append(f"- {key}: {source['cite']}" + (f" ({'; '.join(details)})" if details else ""))
+    return lines
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["strategy", "channel-data"]), default="strategy")
+def schema(which) -> None:
+    """Print the JSON Schema of the strategy file format (or of a channel data file)."""
+    from .data import data_dir
+    from .schema import SCHEMAS
+
+    sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))

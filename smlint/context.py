@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import platforms
+from .channeldata import ChannelData, built_in
 from .loader import Mapping, Scalar, Sequence
 
 
@@ -28,7 +28,8 @@ class Settings:
 
     today: dt.date = field(default_factory=dt.date.today)
     lang: str | None = None  # forced message language; None = from the file
-    thresholds: dict = field(default_factory=dict)
+    thresholds: dict = field(default_factory=dict)  # {"SM301": {"min-reach": 20}}
+    channel_data: ChannelData = field(default_factory=built_in)
 
 
 class RuleContext:
@@ -39,6 +40,7 @@ class RuleContext:
         self.settings = settings
         self.lang = lang
         self.today = settings.today
+        self.channel_data = settings.channel_data
         self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
 
     def path(self, item) -> str:
@@ -77,18 +79,24 @@ class RuleContext:
 
         return message(code, key, lang, args)
 
-    def word(self, code: str, key: str) -> str:
-        """A word from a rule's message catalogue, in the message language."""
+    def word(self, code: str, key: str, **args) -> str:
+        """A word or phrase from a rule's message catalogue, in the message language."""
         from .i18n import message
 
-        return message(code, key, self.lang)
+        return message(code, key, self.lang, args)
+
+    def option(self, code: str, name: str):
+        """A rule option (threshold) from the configuration, else the rule module's default."""
+        from . import checks
+
+        configured = (self.settings.thresholds.get(code) or {}).get(name)
+        return configured if configured is not None else checks.load(code).OPTIONS[name]
 
     # -- shared look-ups -------------------------------------------------
-    @staticmethod
-    def channel_id(channel) -> str | None:
+    def channel_id(self, channel) -> str | None:
         if channel.id:
             return channel.id
-        return platforms.default_id(channel.platform) if channel.platform else None
+        return self.channel_data.default_id(channel.platform) if channel.platform else None
 
     @cached_property
     def channels_by_id(self) -> dict:
@@ -106,6 +114,25 @@ class RuleContext:
     @cached_property
     def cadence(self) -> list:
         return list(self.doc.content.cadence) if self.doc.content else []
+
+    @cached_property
+    def cadence_by_channel(self) -> dict:
+        """Cadence entries by the channel id they name (an alias like ``fb`` counts for ``facebook``)."""
+        found: dict = {}
+        channels = self.channels_by_id
+        for entry in self.cadence:
+            if not entry.channel:
+                continue
+            cid = entry.channel if entry.channel in channels else self.channel_data.canonical(entry.channel)
+            if cid in channels:
+                found.setdefault(cid, []).append(entry)
+        return found
+
+    def how_often(self, cadence: dict) -> str:
+        """``{posts: 3, per: week}`` in words: "3 a week", "3 per week"."""
+        from .i18n import common, format_number
+
+        return common(f"per_{cadence['per']}", self.lang).format(posts=format_number(float(cadence["posts"]), self.lang))
 
     @property
     def valid_period(self):

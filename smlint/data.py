@@ -23,7 +23,7 @@ def data_dir(name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def read_yaml(relative: str):
-    """Read one of smlint's own (trusted) data files, e.g. ``platforms.yaml``."""
+    """Read one of smlint's own (trusted) data files, e.g. ``channels.yaml``."""
     with open(data_dir("rules") / relative, "rb") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import checks
+from . import channeldata, checks
 from .context import Report, RuleContext, Settings
 from .data import catalogue
 from .i18n import LANGUAGES, message
@@ -66,8 +66,9 @@ class Options:
     severities: dict = field(default_factory=dict)  # code -> severity
     lang: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
-    thresholds: dict = field(default_factory=dict)
+    thresholds: dict = field(default_factory=dict)  # rule options by code: {"SM301": {"min-reach": 20}}
     max_bytes: int = MAX_FILE_BYTES
+    channel_data: tuple[str, ...] = ()  # the user's channel data files, merged over rules/channels.yaml
 
     def enabled(self, code: str) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins."""
@@ -121,7 +122,10 @@ class Linter:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.codes = [code for code in checks.modules() if options.enabled(code)]
-        self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds)
+        # a channel data file smlint cannot use raises DataFileError here: a usage error, before any file is linted
+        data = channeldata.load(tuple(options.channel_data), options.lang or "en")
+        self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
+                                 channel_data=data)
 
     def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
         entry = catalogue()[code]

@@ -1,7 +1,8 @@
-"""Generate the JSON Schema from the pydantic models.
+"""Generate the JSON Schemas from the pydantic models.
 
-``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``;
-a test fails when the committed file differs from what this generates.
+``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``
+and ``schemas/channel-data.schema.json``; a test fails when a committed file
+differs from what this generates.
 """
 
 from __future__ import annotations
@@ -10,29 +11,33 @@ import json
 import sys
 from pathlib import Path
 
-SCHEMA_ID = "https://smlint.dev/schemas/strategy.schema.json"
+BASE = "https://smlint.dev/schemas/"
+SCHEMAS = {"strategy": "strategy.schema.json", "channel-data": "channel-data.schema.json"}
 
 
-def generate() -> dict:
-    from .model import Strategy
+def generate(which: str = "strategy") -> dict:
+    if which == "channel-data":
+        from .channeldata import ChannelDataFile as model
+    else:
+        from .model import Strategy as model
 
-    schema = Strategy.model_json_schema(mode="validation")
-    ordered = {
+    schema = model.model_json_schema(mode="validation")
+    return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": BASE + SCHEMAS[which],
         **schema,
     }
-    return ordered
 
 
-def text() -> str:
-    return json.dumps(generate(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+def text(which: str = "strategy") -> str:
+    return json.dumps(generate(which), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 if __name__ == "__main__":
-    target = Path(__file__).resolve().parent.parent / "schemas" / "strategy.schema.json"
+    folder = Path(__file__).resolve().parent.parent / "schemas"
     if "--write" in sys.argv:
-        target.write_text(text(), encoding="utf-8")
-        print(f"wrote {target}")
+        for which, name in SCHEMAS.items():
+            (folder / name).write_text(text(which), encoding="utf-8")
+            print(f"wrote {folder / name}")
     else:
-        sys.stdout.write(text())
+        sys.stdout.write(text(sys.argv[1] if len(sys.argv) > 1 else "strategy"))

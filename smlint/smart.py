@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import platforms
 from .data import read_yaml
 from .text import Analysis, analyse
 
@@ -109,11 +108,11 @@ def channel_named(ctx, v: SmartView) -> bool:
     return bool(v.objective.channels or v.channels or v.analysis.platforms)
 
 
-def field_platforms(v: SmartView) -> set[str]:
+def field_platforms(ctx, v: SmartView) -> set[str]:
     out = set()
     for channel in v.channels:
         if channel.platform:
-            out.add(platforms.canonical(channel.platform) or channel.platform)
+            out.add(ctx.channel_data.canonical(channel.platform) or channel.platform)
     return out
 
 

@@ -165,52 +165,60 @@ class Validator:
                     values.pop(name, None)
 
     def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
-        loc = error["loc"]
-        where = describe(path + "".join(f"/{p}" for p in loc[1:]))
-        value = error.get("input")
-        shown = value if isinstance(value, (str, int, float, bool)) or value is None else value_node.__class__.__name__.lower()
-        kind = error["type"]
-        message = str(error.get("msg", ""))
-        args = {"where": where, "value": shown}
-        if kind == "value_error":
-            key = message.rsplit(", ", 1)[-1]
-            if key == "not_date" and isinstance(value, str) and (match := _DMY.match(value.strip())):
-                args["fixed"] = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
-                key = "not_date_dmy"
-        elif kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            options = re.findall(r"'([^']*)'|(\d+)", expected)
-            options = [a or b for a, b in options]
-            args["options"] = ", ".join(options)
-            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-            args["hint"] = close[0] if close else ""
-            key = "bad_choice_hint" if close else "bad_choice"
-        elif kind == "string_pattern_mismatch":
-            pattern = error.get("ctx", {}).get("pattern", "")
-            if pattern == m.SLUG_PATTERN:
-                key, args["fixed"] = "not_slug", slugify(value)
-            elif pattern == m.RELATIVE_TARGET_PATTERN:
-                key = "bad_target"
-            else:
-                key = "bad_text"
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            args["limit"] = next(iter(error.get("ctx", {}).values()), "")
-            key = {"greater_than_equal": "too_small", "greater_than": "not_positive"}.get(kind, "too_large")
-        elif kind in ("int_from_float", "int_parsing", "int_type"):
-            key = "want_whole"
-        elif kind in ("float_parsing", "float_type"):
-            key = "want_number"
-        elif kind in ("string_type",):
-            key = "want_text"
-        elif kind in ("list_type",):
-            key = "want_list"
-        elif kind in ("bool_type", "bool_parsing"):
-            key = "not_bool"
-        elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            key = "want_mapping"
-        else:
-            key, args["problem"] = "other", message
+        where = describe(path + "".join(f"/{p}" for p in error["loc"][1:]))
+        key, args = schema_error_text(error, value_node, where)
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
+
+
+def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple[str, dict]:
+    """The SM003 message key and arguments for one pydantic error (also used for data files)."""
+    value = error.get("input")
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        shown = value
+    else:
+        shown = value_node.__class__.__name__.lower() if value_node is not None else type(value).__name__
+    kind = error["type"]
+    message = str(error.get("msg", ""))
+    args = {"where": where, "value": shown}
+    if kind == "value_error":
+        key = message.rsplit(", ", 1)[-1]
+        if key == "not_date" and isinstance(value, str) and (match := _DMY.match(value.strip())):
+            args["fixed"] = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+            key = "not_date_dmy"
+    elif kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = re.findall(r"'([^']*)'|(\d+)", expected)
+        options = [a or b for a, b in options]
+        args["options"] = ", ".join(options)
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        args["hint"] = close[0] if close else ""
+        key = "bad_choice_hint" if close else "bad_choice"
+    elif kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern == m.SLUG_PATTERN:
+            key, args["fixed"] = "not_slug", slugify(value)
+        elif pattern == m.RELATIVE_TARGET_PATTERN:
+            key = "bad_target"
+        else:
+            key = "bad_text"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        args["limit"] = next(iter(error.get("ctx", {}).values()), "")
+        key = {"greater_than_equal": "too_small", "greater_than": "not_positive"}.get(kind, "too_large")
+    elif kind in ("int_from_float", "int_parsing", "int_type"):
+        key = "want_whole"
+    elif kind in ("float_parsing", "float_type"):
+        key = "want_number"
+    elif kind in ("string_type",):
+        key = "want_text"
+    elif kind in ("list_type",):
+        key = "want_list"
+    elif kind in ("bool_type", "bool_parsing"):
+        key = "not_bool"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        key = "want_mapping"
+    else:
+        key, args["problem"] = "other", message
+    return key, args
 
 
 def validate(root: Mapping):

@@ -23,11 +23,15 @@ period: {start: 2027-01-01, end: 2027-12-31}
 """
 
 
-def lint(text: str, *, dedent: bool = True, select=("SM",), ignore=(), lang="en", today=TODAY, data: bytes | None = None):
-    """Findings for a strategy text (dedented), English messages by default."""
+def lint(text: str, *, dedent: bool = True, select=("SM",), ignore=(), lang="en", today=TODAY, data: bytes | None = None,
+         **options):
+    """Findings for a strategy text (dedented), English messages by default.
+
+    Other keyword arguments are engine options: ``thresholds``, ``channel_data``.
+    """
     if data is None:
         data = (textwrap.dedent(text) if dedent else text).encode("utf-8")
-    linter = Linter(Options(select=tuple(select), ignore=tuple(ignore), lang=lang, today=today))
+    linter = Linter(Options(select=tuple(select), ignore=tuple(ignore), lang=lang, today=today, **options))
     return linter.lint_bytes("strategy.yaml", data).findings
 
 

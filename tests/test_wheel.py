@@ -36,7 +36,8 @@ def test_wheel_ships_rule_data_and_schema(installed):
     wheel, _, _ = installed
     names = zipfile.ZipFile(wheel).namelist()
     assert "smlint/_data/schemas/strategy.schema.json" in names
-    assert "smlint/_data/rules/platforms.yaml" in names
+    assert "smlint/_data/rules/channels.yaml" in names
+    assert "smlint/_data/schemas/channel-data.schema.json" in names
     assert any(n.startswith("smlint/_data/rules/catalog/") for n in names)
 
 
@@ -67,6 +68,9 @@ def test_installed_smlint_uses_its_own_data(installed):
     assert "site-packages" in where and str(REPO) not in where
     assert json.loads(run(installed, "schema").stdout)["$id"].endswith("strategy.schema.json")
     assert "SM005" in run(installed, "rules").stdout
+    assert json.loads(run(installed, "schema", "channel-data").stdout)["title"] == "smlint channel data"
+    explained = run(installed, "explain", "SM301").stdout
+    assert "site-packages" in explained and "pew-2025: Pew Research Center" in explained
 
 
 def test_ci_runs_the_readme_test_command_verbatim():

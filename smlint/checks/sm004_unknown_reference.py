@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 
-from .. import platforms
 from ..validate import describe
 
 CODE = "SM004"
@@ -61,8 +60,8 @@ def check(ctx):
                     continue
                 path = f"{ctx.path(item)}/{field}" + (f"/{index}" if many else "")
                 close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
-                if target == "channels" and platforms.canonical(ref) in known:
-                    close = [platforms.canonical(ref)]  # `fb` where the channel's id is `facebook`
+                if target == "channels" and ctx.channel_data.canonical(ref) in known:
+                    close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
                 kind = ctx.word(CODE, f"kind_{KIND[target]}")
                 if close:
                     yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0], where=describe(path))

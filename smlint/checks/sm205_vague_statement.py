@@ -9,7 +9,6 @@ the objective's fields, with placeholders where a field is missing.
 
 from __future__ import annotations
 
-from .. import platforms
 from ..i18n import format_date, format_number
 from ..smart import metric_table, view
 
@@ -32,7 +31,7 @@ def proposal(ctx, v) -> str:
     word = lambda key: ctx.message_in(CODE, key, lang)  # noqa: E731
     deadline = format_date(o.deadline, lang) if o.deadline else word("ph_deadline")
     metric = metric_table()[v.metric]["names"][lang] if v.metric in metric_table() else word("ph_metric")
-    names = [platforms.display(ch.platform) for ch in v.channels if ch.platform]
+    names = [ctx.channel_data.display(ch.platform) for ch in v.channels if ch.platform]
     platform = " / ".join(names) if names else word("ph_platform")
     baseline = v.baseline
     target = v.target_value

@@ -9,7 +9,6 @@ statement with ``target: 1320`` and ``baseline: 1200``.
 
 from __future__ import annotations
 
-from .. import platforms
 from ..smart import field_platforms, view
 
 CODE = "SM208"
@@ -40,12 +39,12 @@ def check(ctx):
             if not any(_close(n, f) for n in a.numbers for f in numbers):
                 yield ctx.report(CODE, objective, "number", id=oid, said=", ".join(f"{n:g}" for n in a.numbers),
                                  field=", ".join(f"{n:g}" for n in sorted(numbers)))
-        named = field_platforms(v)
+        named = field_platforms(ctx, v)
         extra = [p for p in a.platforms if p not in named]
         if named and extra:
             yield ctx.report(CODE, objective, "platform", id=oid,
-                             said=", ".join(platforms.display(p) for p in extra),
-                             field=", ".join(platforms.display(p) for p in sorted(named)))
+                             said=", ".join(ctx.channel_data.display(p) for p in extra),
+                             field=", ".join(ctx.channel_data.display(p) for p in sorted(named)))
         if objective.deadline and a.time and a.time.date:
             slack = 3 if a.time.kind == "duration" else 1
             if abs((a.time.date - objective.deadline).days) > slack:

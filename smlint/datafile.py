@@ -1,0 +1,121 @@
+"""Read a user's YAML settings or data file, checked against a pydantic model.
+
+Unlike a strategy file, whose problems are findings, a bad data file
+(``--channel-data``) stops the run: exit 2 with the file, line, column and
+what to write instead. Loaded with smlint's own safe loader, so the limits,
+safe tags and duplicate-key checks of strategy files hold here too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from .loader import FatalLoadError, Mapping, Node, escape_pointer, find, load_bytes, position, to_python
+
+
+class DataFileError(Exception):
+    """A settings or data file smlint cannot use; ``str()`` is the message with its location."""
+
+    def __init__(self, file: str, line: int, column: int, text: str) -> None:
+        super().__init__(f"{file}:{line}:{column}: {text}")
+        self.file, self.line, self.column, self.text = file, line, column, text
+
+
+def read(file: str, model: type[BaseModel], lang: str = "en") -> tuple[dict, Node]:
+    """The file's data as plain Python (checked against ``model``) and its node tree."""
+    from .i18n import common, message
+
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise DataFileError(file, 1, 1, message("SM001", "unreadable", lang, {"problem": exc.strerror or str(exc)}))
+    try:
+        loaded = load_bytes(data)
+    except FatalLoadError as exc:
+        problem = exc.problem
+        text = common("datafile_not_mapping", lang) if problem.key == "not_mapping" else \
+            message("SM001", problem.key, lang, problem.args)
+        raise DataFileError(file, problem.line, problem.column, text)
+    for problem in loaded.problems:  # a duplicate key: one of two values would be lost silently
+        raise DataFileError(file, problem.line, problem.column, common("datafile_duplicate", lang).format(**problem.args))
+    root = loaded.root
+    values = to_python(root)
+    try:
+        model.model_validate(values)
+    except ValidationError as exc:
+        errors = [_located(model, root, error, lang) for error in exc.errors(include_url=False)]
+        line, column, text = min(errors)
+        raise DataFileError(file, line, column, text)
+    return values, root
+
+
+def _located(model, root: Mapping, error: dict, lang: str) -> tuple[int, int, str]:
+    from .i18n import message
+    from .validate import describe, schema_error_text
+
+    loc = [str(part) for part in error["loc"] if not _is_union_tag(model, part)]
+    pointer = "".join(f"/{escape_pointer(part)}" for part in loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        known = list(_fields_at(model, loc[:-1]))
+        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+        args = {"key": loc[-1], "where": describe(pointer.rsplit("/", 1)[0]), "hint": close[0] if close else "",
+                "known": ", ".join(known)}
+        line, column = position(root, pointer)
+        return line, column, message("SM007", "unknown_key_hint" if close else "unknown_key", lang, args)
+    if kind == "missing":
+        parent = pointer.rsplit("/", 1)[0]
+        node, _ = find(root, parent)
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        return line, column, message("SM003", "missing_key", lang, {"where": describe(parent), "key": loc[-1]})
+    node, _ = find(root, pointer)
+    key, args = schema_error_text(error, node, describe(pointer))
+    line, column = position(root, pointer)
+    return line, column, message("SM003", key, lang, args)
+
+
+def _is_union_tag(model, part) -> bool:
+    # pydantic puts the union member's name in the error location ("float", "list[str]")
+    return isinstance(part, str) and ("[" in part or part in ("float", "int", "str", "bool", "none"))
+
+
+def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
+    """The keys allowed at a location, for a "did you mean" suggestion."""
+    annotation = model
+    for part in loc:
+        annotation = _inner(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            if field is None:
+                return []
+            annotation = field.annotation
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif typing.get_origin(annotation) is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return []
+    annotation = _inner(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _inner(annotation):
+    """Strip Optional and Annotated from a field's annotation."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
