@@ -63,7 +63,6 @@ def main() -> None:
               help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
 def check(paths, fmt, fail_on, select, ignore, lang, today, channel_data) -> None:
     """Lint strategy files, and folders of them (default: the current folder)."""
-    from .discovery import DEFAULT_PATTERNS, discover, read
     from .engine import SEVERITY_RANK, Options
     from .reporters import render
 
@@ -74,28 +73,7 @@ def check(paths, fmt, fail_on, select, ignore, lang, today, channel_data) -> Non
         today=today or dt.date.today(),
         channel_data=tuple(channel_data),
     )
-    paths = paths or (".",)
-    files: list[str] = []
-    for path in paths:
-        if not os.path.lexists(path):
-            raise click.UsageError(common("path_missing", lang or "en").format(path=path))
-        files += discover(path)
-    if not files:
-        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(DEFAULT_PATTERNS)),
-                   err=True)
-    linter = _linter(options)
-    results = []
-    seen = set()
-    for file in files:
-        if file in seen:
-            continue
-        seen.add(file)
-        try:
-            data = read(file)
-        except OSError as exc:
-            results.append(linter.unreadable(file, exc.strerror or str(exc)))
-            continue
-        results.append(linter.lint_bytes(file, data))
+    results = _lint_paths(paths or (".",), options)
     summary = {"files": len(results), "error": 0, "warning": 0, "info": 0}
     for result in results:
         for finding in result.findings:
@@ -107,6 +85,37 @@ def check(paths, fmt, fail_on, select, ignore, lang, today, channel_data) -> Non
     sys.exit(1 if failing else 0)
 
 
+def _files(paths, lang: str | None) -> list[str]:
+    """The strategy files the paths name, each once; a path that does not exist is a usage error."""
+    from .discovery import DEFAULT_PATTERNS, discover
+
+    files: list[str] = []
+    for path in paths:
+        if not os.path.lexists(path):
+            raise click.UsageError(common("path_missing", lang or "en").format(path=path))
+        files += [file for file in discover(path) if file not in files]
+    if not files:
+        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(DEFAULT_PATTERNS)),
+                   err=True)
+    return files
+
+
+def _lint_paths(paths, options) -> list:
+    from .discovery import read
+
+    files = _files(paths, options.lang)
+    linter = _linter(options)
+    results = []
+    for file in files:
+        try:
+            data = read(file)
+        except OSError as exc:
+            results.append(linter.unreadable(file, exc.strerror or str(exc)))
+            continue
+        results.append(linter.lint_bytes(file, data))
+    return results
+
+
 def _linter(options):
     from .datafile import DataFileError
     from .engine import Linter
@@ -115,6 +124,44 @@ def _linter(options):
         return Linter(options)
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language (default: the file's).")
+@click.option("--ignore", multiple=True,
+              help="Codes or prefixes whose findings do not count against an objective being SMART.")
+@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Your own channel data (platform aliases decide which channel is which).")
+def maturity(paths, fmt, lang, ignore, channel_data) -> None:
+    """The growth-model stage of a strategy: evidence, what is missing, next steps."""
+    from . import maturity as model
+    from .engine import FATAL, Options
+
+    options = Options(ignore=_codes(ignore), lang=lang, channel_data=tuple(channel_data))
+    results = _lint_paths(paths or (".",), options)
+    views = []
+    for result in results:
+        fatal = [f for f in result.findings if f.rule in FATAL]
+        if result.context is None or fatal:
+            first = fatal[0] if fatal else result.findings[0]
+            views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
+                          f"{first.severity} {first.message}", "error_finding": first.as_dict()})
+            continue
+        views.append(model.view(result.file, model.assess(result.context), lang or result.lang))
+    out_lang = lang or (results[0].lang if len(results) == 1 else "en")
+    if fmt == "json":
+        from .reporters.maturity_json import render
+
+        single = len(paths) == 1 and os.path.isfile(paths[0])
+        sys.stdout.write(render(views, out_lang, single))
+    else:
+        from .reporters.maturity_text import render
+
+        sys.stdout.write(render(views, out_lang) if views else "")
+    sys.exit(1 if any(view.get("error") for view in views) else 0)
 
 
 @main.command()

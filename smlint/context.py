@@ -22,6 +22,13 @@ class Report:
     column: int | None = None
 
 
+def longest_prefix_wins(code: str, select, ignore) -> bool:
+    """Whether ``code`` is enabled: the longest matching prefix decides; on a tie, ignore wins."""
+    best_select = max((len(p) for p in select if code.startswith(p)), default=-1)
+    best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    return best_select > best_ignore
+
+
 @dataclass
 class Settings:
     """Per-run settings a rule may read."""
@@ -30,6 +37,16 @@ class Settings:
     lang: str | None = None  # forced message language; None = from the file
     thresholds: dict = field(default_factory=dict)  # {"SM301": {"min-reach": 20}}
     channel_data: ChannelData = field(default_factory=built_in)
+    select: tuple[str, ...] = ("SM",)
+    ignore: tuple[str, ...] = ()
+
+    def ignored(self, code: str) -> bool:
+        """Switched off on purpose by an ``ignore`` (not merely left out of ``select``).
+
+        Such a finding does not count against an objective's SMART verdict
+        (SPEC section 7); a rule that is only not selected still does.
+        """
+        return any(code.startswith(p) for p in self.ignore) and not longest_prefix_wins(code, self.select, self.ignore)
 
 
 class RuleContext:
@@ -42,6 +59,19 @@ class RuleContext:
         self.today = settings.today
         self.channel_data = settings.channel_data
         self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
+        self._reports: dict[str, list[Report]] = {}
+
+    def reports_of(self, code: str) -> list[Report]:
+        """A rule's reports on this file, run once (the maturity rules read the SMART ones)."""
+        if code not in self._reports:
+            from . import checks
+
+            self._reports[code] = list(checks.load(code).check(self))
+        return self._reports[code]
+
+    def counts(self, report: Report) -> bool:
+        """Whether a report counts as a verdict: not ignored by configuration."""
+        return not self.settings.ignored(report.code)
 
     def path(self, item) -> str:
         """The JSON Pointer of a model instance in the file."""
@@ -115,18 +145,44 @@ class RuleContext:
     def cadence(self) -> list:
         return list(self.doc.content.cadence) if self.doc.content else []
 
+    def resolve_channel(self, ref: str | None) -> str | None:
+        """The id of the channel a reference names: its id, or an alias of its platform (``fb``)."""
+        if not ref:
+            return None
+        channels = self.channels_by_id
+        if ref in channels:
+            return ref
+        canonical = self.channel_data.canonical(ref)
+        return canonical if canonical in channels else None
+
+    def _by_channel(self, items, attribute: str) -> dict:
+        found: dict = {}
+        for item in items:
+            cid = self.resolve_channel(getattr(item, attribute))
+            if cid is not None:
+                found.setdefault(cid, []).append(item)
+        return found
+
     @cached_property
     def cadence_by_channel(self) -> dict:
-        """Cadence entries by the channel id they name (an alias like ``fb`` counts for ``facebook``)."""
-        found: dict = {}
-        channels = self.channels_by_id
-        for entry in self.cadence:
-            if not entry.channel:
-                continue
-            cid = entry.channel if entry.channel in channels else self.channel_data.canonical(entry.channel)
-            if cid in channels:
-                found.setdefault(cid, []).append(entry)
-        return found
+        """Cadence entries by the channel id they name."""
+        return self._by_channel(self.cadence, "channel")
+
+    @cached_property
+    def calendar_by_channel(self) -> dict:
+        """Calendar entries by the channel id they name."""
+        return self._by_channel(self.doc.calendar, "channel")
+
+    @cached_property
+    def covered_channels(self) -> set[str]:
+        """Channels a team member covers: listed in the member's ``channels``, or owner of an entry on it (SM506)."""
+        covered = {self.resolve_channel(ref) for member in self.doc.team for ref in member.channels or []}
+        members = {member.id for member in self.doc.team if member.id}
+        for entry in self.doc.calendar:
+            if entry.owner and entry.owner in members:
+                covered.add(self.resolve_channel(entry.channel))
+        covered.discard(None)
+        return covered
 
     def how_often(self, cadence: dict) -> str:
         """``{posts: 3, per: week}`` in words: "3 a week", "3 per week"."""

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import channeldata, checks
-from .context import Report, RuleContext, Settings
+from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
 from .i18n import LANGUAGES, message
 from .loader import (
@@ -72,9 +72,7 @@ class Options:
 
     def enabled(self, code: str) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins."""
-        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
-        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
-        return best_select > best_ignore
+        return longest_prefix_wins(code, self.select, self.ignore)
 
     def severity(self, code: str) -> str:
         return self.severities.get(code) or catalogue()[code]["severity"]
@@ -125,7 +123,7 @@ class Linter:
         # a channel data file smlint cannot use raises DataFileError here: a usage error, before any file is linted
         data = channeldata.load(tuple(options.channel_data), options.lang or "en")
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
-                                 channel_data=data)
+                                 channel_data=data, select=tuple(options.select), ignore=tuple(options.ignore))
 
     def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
         entry = catalogue()[code]
@@ -167,7 +165,7 @@ class Linter:
         ]
         ctx = RuleContext(doc, root, paths, self.settings, lang)
         for code in self.codes:
-            for report in checks.load(code).check(ctx):
+            for report in ctx.reports_of(code):
                 findings.append(self._place(file, report, root, lang))
         findings.sort(key=Finding.sort_key)
         return FileResult(file, findings, lang, ctx)

@@ -118,3 +118,9 @@ def field_platforms(ctx, v: SmartView) -> set[str]:
 
 def months_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / DAYS_PER_MONTH
+
+
+def has_kpi(ctx, objective) -> bool:
+    """A metric and a target, from the fields or the statement (the growth model's KPI)."""
+    v = view(ctx, objective)
+    return v.metric_named and (objective.target is not None or v.analysis.measurable)

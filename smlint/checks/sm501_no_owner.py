@@ -1,0 +1,20 @@
+"""SM501: a task or calendar entry without an owner.
+
+Step 5 of the workshop assigns tasks to the team; work nobody owns does not
+get done. Points at the task or calendar entry. (A missing owner is SM501,
+not SM003: ``owner`` is optional in the schema, SPEC section 7.)
+Fails: ``{id: photos, title: Photo shoot}``. Passes: ``owner: anna``.
+"""
+
+from __future__ import annotations
+
+CODE = "SM501"
+
+
+def check(ctx):
+    for task in ctx.doc.tasks:
+        if not task.owner:
+            yield ctx.report(CODE, task, "task", id=task.id or "?")
+    for entry in ctx.doc.calendar:
+        if not entry.owner:
+            yield ctx.report(CODE, entry, "entry", date=entry.date or "?", channel=entry.channel or "?")
