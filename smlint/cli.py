@@ -1,10 +1,16 @@
-"""The command line: ``smlint check``, ``rules``, ``explain``, ``schema``."""
+"""The command line: ``smlint check``, ``maturity``, ``rules``, ``explain``, ``schema``.
+
+Errors the command line itself finds (a bad option, a path that does not
+exist, a configuration smlint cannot use) exit 2, in the user's language:
+``--lang``, else the configuration's ``lang``, else English.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import re
 import sys
 
 import click
@@ -13,12 +19,63 @@ from . import __version__
 from .i18n import LANGUAGES, common
 
 FAIL_ON = ("error", "warning", "info")
+FORMATS = ("text", "json", "sarif", "gitlab", "github")
 
 
 class SettingsError(click.ClickException):
     """A configuration or data file smlint cannot use: exit 2, with its location."""
 
     exit_code = 2
+
+
+def _error_language(args) -> str:
+    """The language for command-line errors, found before click has parsed anything."""
+    args = list(args or [])
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    from . import config
+    from .datafile import DataFileError
+
+    try:
+        return config.load(None).config.lang or "en"
+    except DataFileError:  # a broken configuration is reported by the command itself
+        return "en"
+
+
+def _translate(text: str, lang: str) -> str:
+    """Click's own English messages in the user's language (patterns are data, in messages.yaml)."""
+    if lang == "en":
+        return text
+    for pattern, template in common("click", lang):
+        text = re.sub(pattern, template, text)
+    return text
+
+
+class Group(click.Group):
+    """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            lang = _error_language(args)
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                click.echo(_translate(exc.ctx.get_usage(), lang), err=True)
+                help_option = exc.ctx.help_option_names[0] if exc.ctx.help_option_names else "--help"
+                click.echo(_translate(f"Try '{exc.ctx.command_path} {help_option}' for help.", lang), err=True)
+                click.echo("", err=True)
+            click.echo(f"{common('error', lang)}: {_translate(exc.format_message(), lang)}", err=True)
+            code = exc.exit_code
+        except click.Abort:
+            click.echo(common("aborted", _error_language(args)), err=True)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _codes(values) -> tuple[str, ...]:
@@ -33,16 +90,54 @@ def _date(ctx, param, value):
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
     except ValueError:
-        return _bad_date(value)
+        pass
+    lang = (ctx.params.get("lang") if ctx else None) or _error_language(sys.argv[1:])
+    raise click.BadParameter(common("bad_date", lang).format(value=value))
 
 
-def _bad_date(value):
-    raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2027-01-31")
+def _config(path, lang):
+    from . import config
+    from .datafile import DataFileError
+
+    try:
+        return config.load(path, lang or "en")
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
 
 
-@click.group(name="smlint", context_settings={"help_option_names": ["-h", "--help"]})
+def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today=None, channel_data=()):
+    """Engine options: the command line over the configuration over the defaults."""
+    from . import config as config_module
+    from .engine import Options
+    from .loader import MAX_FILE_BYTES
+
+    cfg = loaded.config
+    return Options(
+        select=(_codes(select) or tuple(cfg.select or ("SM",))) + tuple(cfg.extend_select) + _codes(extend_select),
+        ignore=tuple(cfg.ignore) + _codes(ignore),
+        severities=dict(cfg.severity),
+        lang=lang or cfg.lang,
+        today=today or cfg.today or dt.date.today(),
+        thresholds={code: dict(values) for code, values in cfg.thresholds.items()},
+        max_bytes=cfg.max_file_size or MAX_FILE_BYTES,
+        channel_data=loaded.channel_data() + tuple(channel_data),
+        ignore_for=(lambda file: config_module.ignored_for(file, loaded)) if cfg.per_file_ignores else None,
+    )
+
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                             help="Configuration file (default: .smlint.yaml or [tool.smlint] in pyproject.toml).")
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                           help="Message language (default: the configuration's, else the file's).")
+channel_data_option = click.option(
+    "--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+    help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
+
+
+@click.group(name="smlint", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="smlint")
 def main() -> None:
     """smlint: a linter for social media strategies written as YAML."""
@@ -50,63 +145,102 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
-              help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding of this severity or worse is found (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are found (2 still means a usage error).")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (comma-separated), e.g. SM2,SM301.")
+@click.option("--extend-select", multiple=True, help="Codes or prefixes to check on top of the selection.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes to leave out (comma-separated).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Message language (default: the file's).")
+@lang_option
 @click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
               help="The date 'overdue' is judged against (default: today).")
-@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
-def check(paths, fmt, fail_on, select, ignore, lang, today, channel_data) -> None:
-    """Lint strategy files, and folders of them (default: the current folder)."""
-    from .engine import SEVERITY_RANK, Options
-    from .reporters import render
+@channel_data_option
+@config_option
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no notes.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
+@click.option("--stdin-filename", metavar="NAME", help="The name to report for a strategy read from standard input (-).")
+def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
+          config_path, quiet, statistics, stdin_filename) -> None:
+    """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
+    from .engine import SEVERITY_RANK
+    from .reporters import Run, render
 
-    options = Options(
-        select=_codes(select) or ("SM",),
-        ignore=_codes(ignore),
-        lang=lang,
-        today=today or dt.date.today(),
-        channel_data=tuple(channel_data),
-    )
-    results = _lint_paths(paths or (".",), options)
+    loaded = _config(config_path, lang)
+    options = _options(loaded, select=select, extend_select=extend_select, ignore=ignore, lang=lang, today=today,
+                       channel_data=channel_data)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(common("statistics_format", options.lang or "en"))
+    results = _lint_paths(paths or (".",), options, loaded.config.patterns, quiet, stdin_filename)
     summary = {"files": len(results), "error": 0, "warning": 0, "info": 0}
     for result in results:
         for finding in result.findings:
             summary[finding.severity] += 1
-    out_lang = lang or (results[0].lang if len(results) == 1 else "en")
-    sys.stdout.write(render(fmt, results, summary, out_lang))
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
-    sys.exit(1 if failing else 0)
+    out_lang = options.lang or (results[0].lang if len(results) == 1 else "en")
+    colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    run = Run(results, summary, out_lang, rules=_rule_entries(), version=__version__, colour=colour, quiet=quiet)
+    if statistics:
+        from .reporters import statistics as stats
+
+        report = stats.render(run, fmt)
+    else:
+        report = render(fmt, run)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(report)
+    else:
+        sys.stdout.write(report)
+    fail_on = fail_on or loaded.config.fail_on or "warning"
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for r in results for f in r.findings)
+    sys.exit(1 if failing and not exit_zero else 0)
 
 
-def _files(paths, lang: str | None) -> list[str]:
+def _rule_entries() -> dict:
+    from .checks import implemented
+    from .data import catalogue
+
+    return {code: catalogue()[code] for code in implemented()}
+
+
+def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
     """The strategy files the paths name, each once; a path that does not exist is a usage error."""
     from .discovery import DEFAULT_PATTERNS, discover
 
+    patterns = tuple(patterns or DEFAULT_PATTERNS)
     files: list[str] = []
+    seen: set[str] = set()
     for path in paths:
-        if not os.path.lexists(path):
+        if path == "-":
+            found = ["-"]
+        elif not os.path.lexists(path):
             raise click.UsageError(common("path_missing", lang or "en").format(path=path))
-        files += [file for file in discover(path) if file not in files]
-    if not files:
-        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(DEFAULT_PATTERNS)),
+        else:
+            found = discover(path, patterns)
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                files.append(file)
+    if not files and not quiet:
+        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(patterns)),
                    err=True)
     return files
 
 
-def _lint_paths(paths, options) -> list:
+def _lint_paths(paths, options, patterns=None, quiet: bool = False, stdin_filename: str | None = None) -> list:
     from .discovery import read
 
-    files = _files(paths, options.lang)
+    files = _files(paths, options.lang, patterns, quiet)
     linter = _linter(options)
     results = []
     for file in files:
+        if file == "-":
+            results.append(linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read()))
+            continue
         try:
             data = read(file)
         except OSError as exc:
@@ -130,18 +264,19 @@ def _linter(options):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language (default: the file's).")
+@lang_option
 @click.option("--ignore", multiple=True,
               help="Codes or prefixes whose findings do not count against an objective being SMART.")
-@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="Your own channel data (platform aliases decide which channel is which).")
-def maturity(paths, fmt, lang, ignore, channel_data) -> None:
+@channel_data_option
+@config_option
+def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
     from . import maturity as model
-    from .engine import FATAL, Options
+    from .engine import FATAL
 
-    options = Options(ignore=_codes(ignore), lang=lang, channel_data=tuple(channel_data))
-    results = _lint_paths(paths or (".",), options)
+    loaded = _config(config_path, lang)
+    options = _options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
+    results = _lint_paths(paths or (".",), options, loaded.config.patterns)
     views = []
     for result in results:
         fatal = [f for f in result.findings if f.rule in FATAL]
@@ -150,8 +285,8 @@ def maturity(paths, fmt, lang, ignore, channel_data) -> None:
             views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
                           f"{first.severity} {first.message}", "error_finding": first.as_dict()})
             continue
-        views.append(model.view(result.file, model.assess(result.context), lang or result.lang))
-    out_lang = lang or (results[0].lang if len(results) == 1 else "en")
+        views.append(model.view(result.file, model.assess(result.context), options.lang or result.lang))
+    out_lang = options.lang or (results[0].lang if len(results) == 1 else "en")
     if fmt == "json":
         from .reporters.maturity_json import render
 
@@ -164,15 +299,18 @@ def maturity(paths, fmt, lang, ignore, channel_data) -> None:
     sys.exit(1 if any(view.get("error") for view in views) else 0)
 
 
+def _doc_language(lang, config_path) -> str:
+    return lang or _config(config_path, None).config.lang or "en"
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
-def rules(fmt, lang) -> None:
-    """The rule catalogue."""
-    from .checks import implemented
-    from .data import catalogue
-
-    entries = {code: catalogue()[code] for code in implemented()}
+@lang_option
+@config_option
+def rules(fmt, lang, config_path) -> None:
+    """The rule catalogue, with every rule's documentation in JSON."""
+    lang = _doc_language(lang, config_path)
+    entries = _rule_entries()
     if fmt == "json":
         out = [
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
@@ -186,22 +324,21 @@ def rules(fmt, lang) -> None:
 
 @main.command()
 @click.argument("code")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
-@click.option("--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="Show the sources of your own channel data too.")
-def explain(code, lang, channel_data) -> None:
+@lang_option
+@channel_data_option
+@config_option
+def explain(code, lang, channel_data, config_path) -> None:
     """One rule's documentation: what it checks, why, a bad and a good example."""
     import difflib
 
-    from .checks import implemented
-    from .data import catalogue
-
+    lang = _doc_language(lang, config_path)
+    entries = _rule_entries()
     code = code.strip().upper()
-    if code not in implemented():
-        close = difflib.get_close_matches(code, implemented(), n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]}?" if close else ""
-        raise click.UsageError(f"Unknown rule code {code}{hint} (see `smlint rules`)")
-    entry = catalogue()[code]
+    if code not in entries:
+        close = difflib.get_close_matches(code, list(entries), n=1, cutoff=0.5)
+        key = "unknown_code_hint" if close else "unknown_code"
+        raise click.UsageError(common(key, lang).format(code=code, hint=close[0] if close else ""))
+    entry = entries[code]
     doc = entry["doc"][lang]
     heads = common("explain_heads", lang)
     parts = [
@@ -246,9 +383,9 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["strategy", "channel-data"]), default="strategy")
+@click.argument("which", type=click.Choice(["strategy", "channel-data", "config"]), default="strategy")
 def schema(which) -> None:
-    """Print the JSON Schema of the strategy file format (or of a channel data file)."""
+    """Print the JSON Schema of a strategy file (or of a channel data or configuration file)."""
     from .data import data_dir
     from .schema import SCHEMAS
 

@@ -50,7 +50,8 @@ class Settings:
 
 
 class RuleContext:
-    def __init__(self, doc, root: Mapping, paths: dict[int, str], settings: Settings, lang: str) -> None:
+    def __init__(self, doc, root: Mapping, paths: dict[int, str], settings: Settings, lang: str,
+                 suppressions=None) -> None:
         self.doc = doc
         self.root = root
         self._paths = paths
@@ -60,6 +61,7 @@ class RuleContext:
         self.channel_data = settings.channel_data
         self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
         self._reports: dict[str, list[Report]] = {}
+        self.suppressions = suppressions  # inline `# smlint: disable` comments, or None
 
     def reports_of(self, code: str) -> list[Report]:
         """A rule's reports on this file, run once (the maturity rules read the SMART ones)."""
@@ -70,8 +72,15 @@ class RuleContext:
         return self._reports[code]
 
     def counts(self, report: Report) -> bool:
-        """Whether a report counts as a verdict: not ignored by configuration."""
-        return not self.settings.ignored(report.code)
+        """Whether a report counts as a verdict: not ignored by configuration nor suppressed inline."""
+        if self.settings.ignored(report.code):
+            return False
+        if self.suppressions:
+            from .loader import position
+
+            line = report.line if report.line is not None else position(self.root, report.path)[0]
+            return not self.suppressions.suppresses(report.code, line, mark=False)
+        return True
 
     def path(self, item) -> str:
         """The JSON Pointer of a model instance in the file."""

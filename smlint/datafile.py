@@ -14,7 +14,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import FatalLoadError, Mapping, Node, escape_pointer, find, load_bytes, position, to_python
+from .loader import FatalLoadError, Node, escape_pointer, find, load_bytes, position, to_python
 
 
 class DataFileError(Exception):
@@ -25,8 +25,8 @@ class DataFileError(Exception):
         self.file, self.line, self.column, self.text = file, line, column, text
 
 
-def read(file: str, model: type[BaseModel], lang: str = "en") -> tuple[dict, Node]:
-    """The file's data as plain Python (checked against ``model``) and its node tree."""
+def read(file: str, model: type[BaseModel] | None, lang: str = "en") -> tuple[dict, Node]:
+    """The file's data as plain Python (checked against ``model``, when given) and its node tree."""
     from .i18n import common, message
 
     try:
@@ -45,16 +45,39 @@ def read(file: str, model: type[BaseModel], lang: str = "en") -> tuple[dict, Nod
         raise DataFileError(file, problem.line, problem.column, common("datafile_duplicate", lang).format(**problem.args))
     root = loaded.root
     values = to_python(root)
-    try:
-        model.model_validate(values)
-    except ValidationError as exc:
-        errors = [_located(model, root, error, lang) for error in exc.errors(include_url=False)]
-        line, column, text = min(errors)
-        raise DataFileError(file, line, column, text)
+    if model is not None:
+        check(file, values, model, lang, TreeLocator(root))
     return values, root
 
 
-def _located(model, root: Mapping, error: dict, lang: str) -> tuple[int, int, str]:
+class TreeLocator:
+    """Where a JSON Pointer is written in a file loaded with positions."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+
+    def key(self, pointer: str) -> tuple[int, int]:
+        return position(self.root, pointer)
+
+    def mapping(self, pointer: str) -> tuple[int, int]:
+        node, _ = find(self.root, pointer)
+        return (node.line, node.column) if node is not None else (1, 1)
+
+    def node(self, pointer: str) -> Node | None:
+        return find(self.root, pointer)[0]
+
+
+def check(file: str, values, model: type[BaseModel], lang: str, locator) -> None:
+    """Raise DataFileError for the first problem (by position) ``model`` finds in ``values``."""
+    try:
+        model.model_validate(values)
+    except ValidationError as exc:
+        errors = [_located(model, locator, error, lang) for error in exc.errors(include_url=False)]
+        line, column, text = min(errors)
+        raise DataFileError(file, line, column, text) from None
+
+
+def _located(model, locator, error: dict, lang: str) -> tuple[int, int, str]:
     from .i18n import message
     from .validate import describe, schema_error_text
 
@@ -66,16 +89,14 @@ def _located(model, root: Mapping, error: dict, lang: str) -> tuple[int, int, st
         close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
         args = {"key": loc[-1], "where": describe(pointer.rsplit("/", 1)[0]), "hint": close[0] if close else "",
                 "known": ", ".join(known)}
-        line, column = position(root, pointer)
+        line, column = locator.key(pointer)
         return line, column, message("SM007", "unknown_key_hint" if close else "unknown_key", lang, args)
     if kind == "missing":
         parent = pointer.rsplit("/", 1)[0]
-        node, _ = find(root, parent)
-        line, column = (node.line, node.column) if node is not None else (1, 1)
+        line, column = locator.mapping(parent)
         return line, column, message("SM003", "missing_key", lang, {"where": describe(parent), "key": loc[-1]})
-    node, _ = find(root, pointer)
-    key, args = schema_error_text(error, node, describe(pointer))
-    line, column = position(root, pointer)
+    key, args = schema_error_text(error, locator.node(pointer), describe(pointer))
+    line, column = locator.key(pointer)
     return line, column, message("SM003", key, lang, args)
 
 
@@ -90,7 +111,7 @@ def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
     for part in loc:
         annotation = _inner(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(part)
+            field = _field(annotation, part)
             if field is None:
                 return []
             annotation = field.annotation
@@ -102,8 +123,16 @@ def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
             return []
     annotation = _inner(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
+        return [info.alias or name for name, info in annotation.model_fields.items()]
     return []
+
+
+def _field(model: type[BaseModel], key: str):
+    """A model's field by the key written in the file (its alias, when it has one)."""
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            return info
+    return None
 
 
 def _inner(annotation):

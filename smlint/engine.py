@@ -5,7 +5,9 @@ Nothing here knows about the command line or output formats.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import channeldata, checks
@@ -23,6 +25,9 @@ from .loader import (
     load_bytes,
     position,
 )
+from .suppressions import NONE as NO_SUPPRESSIONS
+from .suppressions import Suppressions
+from .suppressions import parse as parse_suppressions
 from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
@@ -69,10 +74,11 @@ class Options:
     thresholds: dict = field(default_factory=dict)  # rule options by code: {"SM301": {"min-reach": 20}}
     max_bytes: int = MAX_FILE_BYTES
     channel_data: tuple[str, ...] = ()  # the user's channel data files, merged over rules/channels.yaml
+    ignore_for: Callable[[str], tuple[str, ...]] | None = None  # per-file ignores: file -> extra ignore prefixes
 
-    def enabled(self, code: str) -> bool:
+    def enabled(self, code: str, extra_ignore: tuple[str, ...] = ()) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins."""
-        return longest_prefix_wins(code, self.select, self.ignore)
+        return longest_prefix_wins(code, self.select, self.ignore + extra_ignore)
 
     def severity(self, code: str) -> str:
         return self.severities.get(code) or catalogue()[code]["severity"]
@@ -102,6 +108,24 @@ def _pointer_at(root, line: int, column: int, path: str = "") -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _pointer_on_line(root, line: int, path: str = "") -> str:
+    """The JSON Pointer of the first key written on ``line`` (where an inline comment sits), or ""."""
+    if isinstance(root, Mapping):
+        for key, (key_node, value) in root.items.items():
+            child = f"{path}/{escape_pointer(key)}"
+            if key_node.line == line:
+                return child
+            found = _pointer_on_line(value, line, child)
+            if found:
+                return found
+    elif isinstance(root, Sequence):
+        for index, item in enumerate(root.children):
+            found = _pointer_on_line(item, line, f"{path}/{index}")
+            if found:
+                return found
+    return ""
 
 
 def file_language(root, options: Options) -> str:
@@ -159,16 +183,50 @@ class Linter:
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value != 1:
                 problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": value}, "/version")
                 return FileResult(file, self._fatal(file, problem, lang), lang)
+        extra = options.ignore_for(file) if options.ignore_for else ()
+
+        def enabled(code: str) -> bool:
+            return options.enabled(code, extra)
+
         doc, problems, paths = validate(root)
-        findings = [
-            self._from_problem(file, p, lang, root) for p in loaded.problems + problems if options.enabled(p.code)
-        ]
-        ctx = RuleContext(doc, root, paths, self.settings, lang)
+        findings = [self._from_problem(file, p, lang, root) for p in loaded.problems + problems if enabled(p.code)]
+        settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
+        suppressions = Suppressions(parse_suppressions(loaded.text)) if "smlint" in loaded.text else NO_SUPPRESSIONS
+        ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
         for code in self.codes:
+            if extra and not enabled(code):
+                continue
             for report in ctx.reports_of(code):
                 findings.append(self._place(file, report, root, lang))
+        if suppressions:
+            findings = [f for f in findings if not suppressions.suppresses(f.rule, f.line)]
+            if enabled("SM008"):
+                findings += self._unused(file, suppressions, root, lang, enabled)
         findings.sort(key=Finding.sort_key)
         return FileResult(file, findings, lang, ctx)
+
+    def _unused(self, file: str, suppressions, root, lang: str, enabled) -> list[Finding]:
+        """SM008 for each code or prefix of a suppression that suppressed nothing."""
+        from difflib import get_close_matches
+
+        known = checks.implemented()
+
+        def ran(token: str) -> bool:  # an unknown code is always reported; a known one only when its rules ran
+            matching = [code for code in known if code.startswith(token)]
+            return not matching or any(enabled(code) for code in matching)
+
+        out = []
+        for directive, token in suppressions.unused(ran):
+            path = _pointer_on_line(root, directive.line)
+            if token == "*":
+                key, args = "unused_all", {"kind": directive.kind}
+            elif any(code.startswith(token) for code in known):
+                key, args = "unused", {"kind": directive.kind, "code": token}
+            else:
+                close = get_close_matches(token, known, n=1, cutoff=0.6)
+                key, args = "unknown_code", {"kind": directive.kind, "code": token, "hint": close[0] if close else "SM205"}
+            out.append(self._finding(file, "SM008", key, args, directive.line, directive.column, path, lang))
+        return out
 
     def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:
         if not self.options.enabled(problem.code):

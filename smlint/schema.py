@@ -1,8 +1,8 @@
 """Generate the JSON Schemas from the pydantic models.
 
-``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``
-and ``schemas/channel-data.schema.json``; a test fails when a committed file
-differs from what this generates.
+``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``,
+``schemas/channel-data.schema.json`` and ``schemas/config.schema.json``; a
+test fails when a committed file differs from what this generates.
 """
 
 from __future__ import annotations
@@ -12,16 +12,19 @@ import sys
 from pathlib import Path
 
 BASE = "https://smlint.dev/schemas/"
-SCHEMAS = {"strategy": "strategy.schema.json", "channel-data": "channel-data.schema.json"}
+SCHEMAS = {"strategy": "strategy.schema.json", "channel-data": "channel-data.schema.json",
+           "config": "config.schema.json"}
 
 
 def generate(which: str = "strategy") -> dict:
     if which == "channel-data":
         from .channeldata import ChannelDataFile as model
+    elif which == "config":
+        from .config import Config as model
     else:
         from .model import Strategy as model
 
-    schema = model.model_json_schema(mode="validation")
+    schema = model.model_json_schema(mode="validation", by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE + SCHEMAS[which],

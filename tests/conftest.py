@@ -47,7 +47,9 @@ def only(findings, code: str):
 def cli():
     runner = CliRunner()
 
-    def run(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+    def run(*args, input=None, env=None):
+        # the environment a developer's shell or a CI runner may set must not change what tests see
+        environment = {"GITHUB_ACTIONS": None, "NO_COLOR": None, **(env or {})}
+        return runner.invoke(main, [str(a) for a in args], input=input, env=environment, catch_exceptions=False)
 
     return run

@@ -36,12 +36,45 @@ def test_rule_messages_exist_in_both_languages_with_the_same_placeholders(code):
         assert placeholders(english) == placeholders(messages["nl"][key]), (code, key)
 
 
+def _same_shape(english, dutch, where: str) -> None:
+    """Both languages hold the same keys, list lengths and placeholders, all the way down."""
+    if isinstance(english, dict):
+        assert isinstance(dutch, dict) and set(english) == set(dutch), where
+        for key in english:
+            _same_shape(english[key], dutch[key], f"{where}.{key}")
+    elif isinstance(english, list):
+        assert isinstance(dutch, list) and len(english) == len(dutch), where
+        for index, (a, b) in enumerate(zip(english, dutch)):
+            _same_shape(a, b, f"{where}[{index}]")
+    elif isinstance(english, str):
+        assert isinstance(dutch, str) and placeholders(english) == placeholders(dutch), where
+
+
+def _bilingual(tree, where: str = ""):
+    """Every {en: ..., nl: ...} pair in a data file."""
+    if isinstance(tree, dict):
+        if "en" in tree:  # (a region is also called nl: only a dict with "en" is a text pair)
+            yield where, tree
+        for key, value in tree.items():
+            yield from _bilingual(value, f"{where}.{key}")
+    elif isinstance(tree, list):
+        for index, value in enumerate(tree):
+            yield from _bilingual(value, f"{where}[{index}]")
+
+
 def test_shared_messages_exist_in_both_languages():
     shared = read_yaml("messages.yaml")
-    assert set(shared["en"]) == set(shared["nl"])
-    for key, english in shared["en"].items():
-        if isinstance(english, str):
-            assert placeholders(english) == placeholders(shared["nl"][key]), key
+    english = {k: v for k, v in shared["en"].items() if k != "click"}  # click's own messages need no English
+    _same_shape(english, {k: v for k, v in shared["nl"].items() if k != "click"}, "messages")
+
+
+@pytest.mark.parametrize("name", ["maturity.yaml", "channels.yaml"])
+def test_data_texts_exist_in_both_languages(name):
+    pairs = list(_bilingual(read_yaml(name)))
+    assert pairs
+    for where, pair in pairs:
+        assert "nl" in pair, where
+        _same_shape(pair["en"], pair["nl"], f"{name}{where}")
 
 
 @pytest.mark.parametrize("code", sorted(checks.modules()))
@@ -57,3 +90,34 @@ def test_rule_module_is_named_after_its_code_and_documented(code):
 
 def test_catalogue_and_rules_match_one_to_one():
     assert sorted(catalogue()) == CODES
+
+
+def test_rules_json_gives_every_code_docs_in_english_and_dutch(cli):
+    import json
+
+    listed = json.loads(cli("rules", "--format", "json").output)
+    assert [entry["code"] for entry in listed] == CODES
+    for entry in listed:
+        assert DOC_FIELDS <= set(entry["doc"]["en"]) and DOC_FIELDS <= set(entry["doc"]["nl"]), entry["code"]
+
+
+def test_explain_in_dutch(cli):
+    out = cli("explain", "SM205", "--lang", "nl").output
+    assert "## Wat de regel doet" in out and "## Waarom het ertoe doet" in out
+    assert catalogue()["SM205"]["doc"]["nl"]["summary"] in out
+    assert "## What it does" not in out
+
+
+def test_explain_unknown_code_suggests_the_nearest(cli):
+    result = cli("explain", "SM2O5")
+    assert result.exit_code == 2 and "did you mean SM205?" in result.output
+    dutch = cli("explain", "SM2O5", "--lang", "nl")
+    assert "Fout: Onbekende regelcode SM2O5; bedoel je SM205?" in dutch.output
+
+
+def test_click_errors_in_dutch(cli):
+    result = cli("check", "--formaat", "json", "--lang", "nl")
+    assert result.exit_code == 2
+    assert "Gebruik: smlint check" in result.output and "Fout: Onbekende optie '--formaat'" in result.output
+    bad = cli("check", "--format", "xml", "--lang", "nl")
+    assert "Ongeldige waarde voor '--format': 'xml' is geen van" in bad.output

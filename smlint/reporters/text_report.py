@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..i18n import common
 
+# ANSI colours, used only on a terminal and never with NO_COLOR set (the caller decides)
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "code": "\033[1m", "path": "\033[2m"}
+_RESET = "\033[0m"
+
 
 def summary_line(summary: dict, lang: str) -> str:
     words = common("words", lang)
@@ -12,11 +16,17 @@ def summary_line(summary: dict, lang: str) -> str:
     return common("summary" if counts["total"] else "summary_none", lang).format(**shown)
 
 
-def render(results, summary: dict, lang: str) -> str:
+def _paint(text: str, colour: str, on: bool) -> str:
+    return f"{_COLOURS[colour]}{text}{_RESET}" if on else text
+
+
+def render(run) -> str:
+    on = run.colour
     lines = [
-        f"{f.file}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message}"
-        for result in results
-        for f in result.findings
+        f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
+        f"{_paint(f.severity, f.severity, on)} {f.message}"
+        for f in run.findings
     ]
-    lines.append(summary_line(summary, lang))
-    return "\n".join(lines) + "\n"
+    if not run.quiet:
+        lines.append(summary_line(run.summary, run.lang))
+    return "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,230 @@
+"""The configuration: ``.smlint.yaml``, or ``[tool.smlint]`` in ``pyproject.toml``.
+
+One configuration per run (SPEC section 7): ``--config FILE``, else the
+first ``.smlint.yaml`` or ``pyproject.toml`` with a ``[tool.smlint]`` table
+found from the current folder upwards, stopping at the folder that holds
+``.git`` or at the filesystem root. In one folder ``.smlint.yaml`` wins.
+A configuration smlint cannot use stops the run (exit 2) with its file,
+line and key, and a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .datafile import DataFileError, TreeLocator, check
+from .loader import escape_pointer
+from .model import IsoDate
+
+CONFIG_FILE = ".smlint.yaml"
+PYPROJECT = "pyproject.toml"
+
+def _code(pattern: str):
+    def check(value):
+        if isinstance(value, str) and re.fullmatch(pattern, value.strip().upper()):
+            return value.strip().upper()
+        raise ValueError("not_code")
+    return check
+
+
+CodePrefix = Annotated[str, BeforeValidator(_code(r"SM\d{0,3}")),
+                       Field(description="A rule code (SM205) or a prefix (SM2, SM); any case.")]
+Code = Annotated[str, BeforeValidator(_code(r"SM\d{3}")), Field(description="A rule code, e.g. SM205; any case.")]
+Severity = Literal["error", "warning", "info"]
+
+
+class Config(BaseModel):
+    """smlint configuration (.smlint.yaml, or [tool.smlint] in pyproject.toml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="smlint configuration",
+                              json_schema_extra={"patternProperties": {"^x-": {}}})
+
+    select: list[CodePrefix] | None = Field(None, description="Codes or prefixes to check (default: all, SM).")
+    extend_select: list[CodePrefix] = Field(default_factory=list, alias="extend-select",
+                                            description="Codes or prefixes to check on top of `select`.")
+    ignore: list[CodePrefix] = Field(default_factory=list, description="Codes or prefixes to leave out.")
+    per_file_ignores: dict[str, list[CodePrefix]] = Field(
+        default_factory=dict, alias="per-file-ignores",
+        description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files.")
+    severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.")
+    fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
+    lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
+    today: IsoDate | None = Field(None, description="The date 'overdue' is judged against (reproducible runs).")
+    thresholds: dict[Code, dict[str, float]] = Field(
+        default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.")
+    channel_data: str | list[str] | None = Field(
+        None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
+    patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
+    max_file_size: Annotated[int, Field(gt=0)] | None = Field(
+        None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")
+
+
+@dataclass
+class Loaded:
+    """A configuration with where it came from (paths in it are relative to ``base``)."""
+
+    config: Config
+    file: str | None = None
+    base: Path = field(default_factory=Path.cwd)
+
+    def channel_data(self) -> tuple[str, ...]:
+        value = self.config.channel_data
+        files = [value] if isinstance(value, str) else list(value or [])
+        return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in files)
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The configuration file that applies from ``start`` (default: the current folder)."""
+    folder = (start or Path.cwd()).resolve()
+    while True:
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*[\].]", text, re.MULTILINE) is not None
+
+
+def load(path: str | None, lang: str = "en") -> Loaded:
+    """The configuration to use: the file named, else the one found, else the defaults."""
+    if path is None:
+        found = find()
+        if found is None:
+            return Loaded(Config())
+        path = str(found)
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    else:
+        shown = path
+    base = Path(path).resolve().parent
+    if Path(path).name == PYPROJECT or path.endswith(".toml"):
+        values, locator = _read_toml(shown, path, lang)
+    else:
+        from .datafile import read
+
+        values, root = read(shown, None, lang)
+        locator = TreeLocator(root)
+    values = {k: v for k, v in values.items() if not str(k).startswith("x-")}
+    check(shown, values, Config, lang, locator)
+    config = Config.model_validate(values)
+    _check_codes(shown, config, lang, locator)
+    return Loaded(config, shown, base)
+
+
+def _read_toml(shown: str, path: str, lang: str):
+    import tomllib
+
+    from .i18n import common, message
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(shown, 1, 1, message("SM001", "unreadable", lang, {"problem": getattr(exc, "strerror", None)
+                                                                                or str(exc)})) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, column = (int(match[1]), int(match[2])) if match else (1, 1)
+        raise DataFileError(shown, line, column, common("config_bad_toml", lang).format(problem=str(exc))) from None
+    table = document.get("tool", {}).get("smlint")
+    if not isinstance(table, dict):
+        raise DataFileError(shown, 1, 1, common("config_no_table", lang))
+    return table, TomlLocator(text)
+
+
+class TomlLocator:
+    """Where a key of ``[tool.smlint]`` is written: tomllib keeps no positions, so the text is searched."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.start = next((i for i, line in enumerate(self.lines)
+                           if re.match(r"\s*\[\s*tool\s*\.\s*smlint\s*[\].]", line)), 0)
+
+    def key(self, pointer: str) -> tuple[int, int]:
+        line, column = self.start + 1, 1
+        index = self.start
+        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/") if t]:
+            if token.isdigit():
+                continue
+            pattern = re.compile(r'(^|[\s.\[{,])"?' + re.escape(token) + r'"?\s*(=|\]|\.)')
+            for number in range(index, len(self.lines)):
+                found = pattern.search(self.lines[number])
+                if found:
+                    index, line, column = number, number + 1, found.start() + 1 + (found.group(1) != "")
+                    break
+        return line, column
+
+    mapping = key
+
+    def node(self, pointer: str):
+        return None
+
+
+def _check_codes(file: str, config: Config, lang: str, locator) -> None:
+    """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
+    from . import checks
+    from .i18n import common
+
+    known = checks.implemented()
+
+    def fail(pointer: str, key: str, **args):
+        line, column = locator.key(pointer)
+        raise DataFileError(file, line, column, common(key, lang).format(**args))
+
+    def check_prefix(code: str, pointer: str):
+        if not any(k.startswith(code) for k in known):
+            close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+            fail(pointer, "config_unknown_code", code=code, hint=close[0] if close else known[0])
+
+    for name in ("select", "extend-select", "ignore"):
+        for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):
+            check_prefix(code, f"/{name}/{index}")
+    for glob, codes in config.per_file_ignores.items():
+        for index, code in enumerate(codes):
+            check_prefix(code, f"/per-file-ignores/{escape_pointer(glob)}/{index}")
+    for code in config.severity:
+        check_prefix(code, f"/severity/{code}")
+    for code, options in config.thresholds.items():
+        check_prefix(code, f"/thresholds/{code}")
+        defaults = getattr(checks.load(code), "OPTIONS", {}) if code in checks.modules() else {}
+        for option in options:
+            if option not in defaults:
+                close = difflib.get_close_matches(option, list(defaults), n=1, cutoff=0.5)
+                fail(f"/thresholds/{code}/{escape_pointer(option)}", "config_unknown_option", code=code, option=option,
+                     known=", ".join(defaults) or "-", hint=close[0] if close else "-")
+
+
+def ignored_for(file: str, loaded: Loaded) -> tuple[str, ...]:
+    """The codes ``per-file-ignores`` leaves out for one file (globs relative to the config's folder)."""
+    import fnmatch
+
+    if not loaded.config.per_file_ignores:
+        return ()
+    try:
+        relative = Path(os.path.abspath(file)).relative_to(loaded.base).as_posix()
+    except ValueError:
+        relative = Path(file).as_posix()
+    codes: list[str] = []
+    for glob, prefixes in loaded.config.per_file_ignores.items():
+        candidates = {glob, glob[3:] if glob.startswith("**/") else glob}
+        if any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(Path(relative).name, g) for g in candidates):
+            codes += prefixes
+    return tuple(codes)

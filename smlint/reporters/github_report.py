@@ -1,0 +1,25 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line a finding.
+
+GitHub shows them as annotations on the pull request's files.
+"""
+
+from __future__ import annotations
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(run) -> str:
+    lines = [
+        f"::{LEVEL[f.severity]} file={_property(f.file)},line={f.line},col={f.column},"
+        f"title={_property(f'{f.rule} {f.severity}')}::{_data(f.message)}"
+        for f in run.findings
+    ]
+    return "\n".join(lines) + "\n" if lines else ""
