@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 import yaml
 
 try:  # libyaml is the fast path; the pure-Python parser is a fallback only.
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
+
+LIBYAML = _Parser.__module__ != "yaml.loader"
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000
@@ -196,7 +198,7 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = (exc.problem or exc.context or "syntax error").strip()
-            key = "tab_indent" if "'\\t'" in problem or "\t" in problem else "syntax"
+            key = "tab_indent" if "'\\t'" in problem or "\t" in problem or self._tab_at(line) else "syntax"
             raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
         except yaml.reader.ReaderError as exc:  # a control character such as NUL
             before = self.text[: exc.position]
@@ -207,6 +209,14 @@ class _Builder:
             ) from None
         except yaml.YAMLError as exc:
             raise FatalLoadError(LoadProblem("SM001", "syntax", 1, 1, {"problem": str(exc).splitlines()[0]})) from None
+
+    def _tab_at(self, line: int) -> bool:
+        """A tab in the indentation of the line an error is on (libyaml only says it cannot start a token)."""
+        lines = self.text.splitlines()
+        if not 1 <= line <= len(lines):
+            return False
+        text = lines[line - 1]
+        return "\t" in text[: len(text) - len(text.lstrip())]
 
     def _size(self, node: Node) -> int:
         return node.size if isinstance(node, (Mapping, Sequence)) else 1
