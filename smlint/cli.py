@@ -58,6 +58,8 @@ class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
+            _short_lived()
         args = list(sys.argv[1:] if args is None else args)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -110,7 +112,6 @@ def _config(path, lang):
 
 def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today=None, channel_data=()):
     """Engine options: the command line over the configuration over the defaults."""
-    from . import config as config_module
     from .engine import Options
     from .loader import MAX_FILE_BYTES
 
@@ -124,7 +125,8 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
         thresholds={code: dict(values) for code, values in cfg.thresholds.items()},
         max_bytes=cfg.max_file_size or MAX_FILE_BYTES,
         channel_data=loaded.channel_data() + tuple(channel_data),
-        ignore_for=(lambda file: config_module.ignored_for(file, loaded)) if cfg.per_file_ignores else None,
+        per_file_ignores=dict(cfg.per_file_ignores),
+        base=str(loaded.base),
     )
 
 
@@ -163,11 +165,13 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no notes.")
 @click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for a strategy read from standard input (-).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to lint with; 0: one per CPU core.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, quiet, statistics, stdin_filename) -> None:
+          config_path, quiet, statistics, stdin_filename, jobs) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from .engine import SEVERITY_RANK
-    from .reporters import Run, render
+    from .reporters import Run, write
 
     loaded = _config(config_path, lang)
     options = _options(loaded, select=select, extend_select=extend_select, ignore=ignore, lang=lang, today=today,
@@ -176,28 +180,33 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
-    results = _lint_paths(paths or (".",), options, loaded.config.patterns, quiet, stdin_filename)
-    summary = {"files": len(results), "error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for finding in result.findings:
-            summary[finding.severity] += 1
-    out_lang = options.lang or (results[0].lang if len(results) == 1 else "en")
+    files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    run = Run(results, summary, out_lang, rules=_rule_entries(), version=__version__, colour=colour, quiet=quiet)
-    if statistics:
-        from .reporters import statistics as stats
+    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries() if fmt == "sarif" or statistics else {},
+              version=__version__, colour=colour, quiet=quiet)
+    results = _lint_files(files, options, stdin_filename, jobs)
+    out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+    try:
+        if statistics:
+            from .reporters import statistics as stats
 
-        report = stats.render(run, fmt)
-    else:
-        report = render(fmt, run)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(report)
-    else:
-        sys.stdout.write(report)
+            stats.write(run, results, out, fmt)
+        else:
+            write(fmt, run, results, out)
+    finally:
+        if output:
+            out.close()
     fail_on = fail_on or loaded.config.fail_on or "warning"
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for r in results for f in r.findings)
+    failing = any(run.summary[s] for s in SEVERITY_RANK if SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on])
     sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _short_lived() -> None:
+    """A run lints and exits: the objects made at start-up are never collected, and linting makes no cycles."""
+    import gc
+
+    gc.freeze()
+    gc.disable()
 
 
 def _rule_entries() -> dict:
@@ -231,23 +240,23 @@ def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
     return files
 
 
-def _lint_paths(paths, options, patterns=None, quiet: bool = False, stdin_filename: str | None = None) -> list:
-    from .discovery import read
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 
-    files = _files(paths, options.lang, patterns, quiet)
+
+def _lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context: bool = False):
+    """FileResults in the order of ``files``, linted in ``jobs`` processes (0: one per core)."""
     linter = _linter(options)
-    results = []
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and not keep_context and "-" not in files and len(files) >= max(PARALLEL_MIN_FILES, 2 * jobs):
+        from . import parallel
+
+        yield from parallel.lint(files, options, jobs)
+        return
     for file in files:
         if file == "-":
-            results.append(linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read()))
-            continue
-        try:
-            data = read(file)
-        except OSError as exc:
-            results.append(linter.unreadable(file, exc.strerror or str(exc)))
-            continue
-        results.append(linter.lint_bytes(file, data))
-    return results
+            yield linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read())
+        else:
+            yield linter.lint_path(file, keep_context)
 
 
 def _linter(options):
@@ -276,17 +285,18 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
 
     loaded = _config(config_path, lang)
     options = _options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
-    results = _lint_paths(paths or (".",), options, loaded.config.patterns)
+    files = _files(paths or (".",), options.lang, loaded.config.patterns, False)
     views = []
-    for result in results:
+    for result in _lint_files(files, options, keep_context=True):
         fatal = [f for f in result.findings if f.rule in FATAL]
         if result.context is None or fatal:
             first = fatal[0] if fatal else result.findings[0]
             views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
-                          f"{first.severity} {first.message}", "error_finding": first.as_dict()})
+                          f"{first.severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
             continue
-        views.append(model.view(result.file, model.assess(result.context), options.lang or result.lang))
-    out_lang = options.lang or (results[0].lang if len(results) == 1 else "en")
+        view = model.view(result.file, model.assess(result.context), options.lang or result.lang)
+        views.append({**view, "lang": result.lang})
+    out_lang = options.lang or (views[0].get("lang", "en") if len(views) == 1 else "en")
     if fmt == "json":
         from .reporters.maturity_json import render
 

@@ -210,21 +210,3 @@ def _check_codes(file: str, config: Config, lang: str, locator) -> None:
                 close = difflib.get_close_matches(option, list(defaults), n=1, cutoff=0.5)
                 fail(f"/thresholds/{code}/{escape_pointer(option)}", "config_unknown_option", code=code, option=option,
                      known=", ".join(defaults) or "-", hint=close[0] if close else "-")
-
-
-def ignored_for(file: str, loaded: Loaded) -> tuple[str, ...]:
-    """The codes ``per-file-ignores`` leaves out for one file (globs relative to the config's folder)."""
-    import fnmatch
-
-    if not loaded.config.per_file_ignores:
-        return ()
-    try:
-        relative = Path(os.path.abspath(file)).relative_to(loaded.base).as_posix()
-    except ValueError:
-        relative = Path(file).as_posix()
-    codes: list[str] = []
-    for glob, prefixes in loaded.config.per_file_ignores.items():
-        candidates = {glob, glob[3:] if glob.startswith("**/") else glob}
-        if any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(Path(relative).name, g) for g in candidates):
-            codes += prefixes
-    return tuple(codes)

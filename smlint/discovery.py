@@ -35,3 +35,21 @@ def read(path: str) -> bytes:
     """The file's bytes; OSError (permission, a directory, a broken link) is the caller's SM001."""
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def ignored_for(file: str, per_file_ignores: dict, base: str | None) -> tuple[str, ...]:
+    """The codes ``per-file-ignores`` leaves out for one file (globs relative to ``base``, the config's folder)."""
+    import fnmatch
+    import os
+
+    base_path = Path(base) if base else Path.cwd()
+    try:
+        relative = Path(os.path.abspath(file)).relative_to(base_path).as_posix()
+    except ValueError:
+        relative = Path(file).as_posix()
+    codes: list[str] = []
+    for glob, prefixes in per_file_ignores.items():
+        candidates = {glob, glob[3:] if glob.startswith("**/") else glob}
+        if any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(Path(relative).name, g) for g in candidates):
+            codes += prefixes
+    return tuple(codes)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import channeldata, checks
@@ -74,7 +73,15 @@ class Options:
     thresholds: dict = field(default_factory=dict)  # rule options by code: {"SM301": {"min-reach": 20}}
     max_bytes: int = MAX_FILE_BYTES
     channel_data: tuple[str, ...] = ()  # the user's channel data files, merged over rules/channels.yaml
-    ignore_for: Callable[[str], tuple[str, ...]] | None = None  # per-file ignores: file -> extra ignore prefixes
+    per_file_ignores: dict = field(default_factory=dict)  # glob -> codes, globs relative to ``base``
+    base: str | None = None  # the configuration's folder
+
+    def ignore_for(self, file: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
+        from .discovery import ignored_for
+
+        return ignored_for(file, self.per_file_ignores, self.base)
 
     def enabled(self, code: str, extra_ignore: tuple[str, ...] = ()) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins."""
@@ -183,7 +190,7 @@ class Linter:
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value != 1:
                 problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": value}, "/version")
                 return FileResult(file, self._fatal(file, problem, lang), lang)
-        extra = options.ignore_for(file) if options.ignore_for else ()
+        extra = options.ignore_for(file)
 
         def enabled(code: str) -> bool:
             return options.enabled(code, extra)
@@ -239,6 +246,19 @@ class Linter:
         else:
             line, column = position(root, report.path)
         return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang)
+
+    def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
+        """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""
+        from .discovery import read
+
+        try:
+            data = read(file)
+        except OSError as exc:
+            return self.unreadable(file, exc.strerror or str(exc))
+        result = self.lint_bytes(file, data)
+        if not keep_context:
+            result.context = None  # a document's tree and models: not held while other files are linted
+        return result
 
     def unreadable(self, file: str, problem: str) -> FileResult:
         lang = self.options.lang or "en"

@@ -20,6 +20,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
 
 LIBYAML = _Parser.__module__ != "yaml.loader"
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000
@@ -36,9 +39,11 @@ class Node:
 
 class Scalar(Node):
     __slots__ = ("value", "raw", "plain")
+    size = 1  # nodes it stands for, for the alias-expansion bound
 
     def __init__(self, value, raw: str, plain: bool, line: int, column: int) -> None:
-        super().__init__(line, column)
+        self.line = line
+        self.column = column
         self.value = value
         self.raw = raw
         self.plain = plain
@@ -50,7 +55,8 @@ class Mapping(Node):
     __slots__ = ("items", "size")
 
     def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column)
+        self.line = line
+        self.column = column
         self.items: dict[str, tuple[Scalar, Node]] = {}
         self.size = 1
 
@@ -63,7 +69,8 @@ class Sequence(Node):
     __slots__ = ("children", "size")
 
     def __init__(self, line: int, column: int) -> None:
-        super().__init__(line, column)
+        self.line = line
+        self.column = column
         self.children: list[Node] = []
         self.size = 1
 
@@ -218,83 +225,96 @@ class _Builder:
         text = lines[line - 1]
         return "\t" in text[: len(text) - len(text.lstrip())]
 
-    def _size(self, node: Node) -> int:
-        return node.size if isinstance(node, (Mapping, Sequence)) else 1
-
     def _node(self, event, depth: int) -> Node:
+        cls = event.__class__
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
-        if isinstance(event, yaml.AliasEvent):
+        if cls is _ScalarEvent:  # most nodes: first, and with as few calls as possible
+            tag = event.tag
+            raw = event.value
+            plain = event.implicit[0] and not event.style
+            if tag is not None and tag != "!":
+                _check_tag(tag, line, column)
+                value = _resolve_tagged(tag, raw, line, column)
+            else:
+                value = resolve_plain(raw) if plain else raw
+            node: Node = Scalar(value, raw, plain, line, column)
+            if event.anchor:
+                self.anchors[event.anchor] = node
+            if depth > self.max_depth:
+                raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth}))
+            return node
+        if cls is _AliasEvent:
             anchor = event.anchor
             if anchor in self.unfinished:
                 raise FatalLoadError(LoadProblem("SM001", "recursive_alias", line, column, {"anchor": anchor}))
             target = self.anchors.get(anchor)
             if target is None:
                 raise FatalLoadError(LoadProblem("SM001", "unknown_alias", line, column, {"anchor": anchor}))
-            self.expansion += self._size(target)
+            self.expansion += target.size
             if self.expansion > self.max_alias_expansion:
                 raise FatalLoadError(LoadProblem("SM001", "alias_bomb", line, column, {"limit": self.max_alias_expansion}))
             return target
         if depth > self.max_depth:
             raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth}))
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.ScalarEvent):
+        if event.tag is not None:
             _check_tag(event.tag, line, column)
-            plain = event.implicit[0] and not event.style
-            if event.tag is not None and event.tag != "!":
-                value = _resolve_tagged(event.tag, event.value, line, column)
-            else:
-                value = resolve_plain(event.value) if plain else event.value
-            node: Node = Scalar(value, event.value, plain, line, column)
-            if anchor:
-                self.anchors[anchor] = node
-            return node
-        _check_tag(event.tag, line, column)
-        if isinstance(event, yaml.SequenceStartEvent):
-            seq = Sequence(line, column)
-            if anchor:
-                self.unfinished.add(anchor)
-            parser = self.parser
-            while not parser.check_event(yaml.SequenceEndEvent):
-                child = self._node(parser.get_event(), depth + 1)
-                seq.children.append(child)
-                seq.size += self._size(child)
-            parser.get_event()
-            if anchor:
-                self.unfinished.discard(anchor)
-                self.anchors[anchor] = seq
-            return seq
-        if isinstance(event, yaml.MappingStartEvent):
+        anchor = event.anchor
+        if cls is _MappingStartEvent:
             return self._mapping(line, column, anchor, depth)
-        raise FatalLoadError(LoadProblem("SM001", "syntax", line, column, {"problem": type(event).__name__}))
+        if cls is not _SequenceStartEvent:
+            raise FatalLoadError(LoadProblem("SM001", "syntax", line, column, {"problem": cls.__name__}))
+        seq = Sequence(line, column)
+        if anchor:
+            self.unfinished.add(anchor)
+        get_event = self.parser.get_event
+        children = seq.children
+        size = 1
+        while True:
+            child_event = get_event()
+            if child_event.__class__ is _SequenceEndEvent:
+                break
+            child = self._node(child_event, depth + 1)
+            children.append(child)
+            size += child.size
+        seq.size = size
+        if anchor:
+            self.unfinished.discard(anchor)
+            self.anchors[anchor] = seq
+        return seq
 
     def _mapping(self, line: int, column: int, anchor: str | None, depth: int) -> Mapping:
         mapping = Mapping(line, column)
         if anchor:
             self.unfinished.add(anchor)
-        parser = self.parser
+        get_event = self.parser.get_event
+        items = mapping.items
         merges: list[tuple[Scalar, Node]] = []
-        while not parser.check_event(yaml.MappingEndEvent):
-            key_event = parser.get_event()
-            key_node = self._node(key_event, depth + 1)
-            value_node = self._node(parser.get_event(), depth + 1)
-            if not isinstance(key_node, Scalar):
+        size = 1
+        node = self._node
+        while True:
+            key_event = get_event()
+            if key_event.__class__ is _MappingEndEvent:
+                break
+            key_node = node(key_event, depth + 1)
+            value_node = node(get_event(), depth + 1)
+            if key_node.__class__ is not Scalar:
                 self.problems.append(LoadProblem("SM003", "complex_key", key_node.line, key_node.column))
                 continue
             if key_node.plain and key_node.raw == "<<":
                 merges.append((key_node, value_node))
                 continue
             key = key_node.value
-            key = key if isinstance(key, str) else key_node.raw
-            previous = mapping.items.get(key)
+            if key.__class__ is not str:
+                key = key_node.raw
+            previous = items.get(key)
             if previous is not None:
                 self.problems.append(
                     LoadProblem("SM002", "duplicate_key", key_node.line, key_node.column, {"key": key, "first": previous[0].line})
                 )
-                mapping.size -= self._size(previous[1])
-            mapping.items[key] = (key_node, value_node)
-            mapping.size += 1 + self._size(value_node)
-        parser.get_event()
+                size -= previous[1].size
+            items[key] = (key_node, value_node)
+            size += 1 + value_node.size
         for merge_key, value in merges:
             sources = value.children if isinstance(value, Sequence) else [value]
             for source in sources:
@@ -302,9 +322,10 @@ class _Builder:
                     self.problems.append(LoadProblem("SM003", "bad_merge", merge_key.line, merge_key.column))
                     continue
                 for key, pair in source.items.items():
-                    if key not in mapping.items:  # explicit keys win over merged ones
-                        mapping.items[key] = pair
-                        mapping.size += 1 + self._size(pair[1])
+                    if key not in items:  # explicit keys win over merged ones
+                        items[key] = pair
+                        size += 1 + pair[1].size
+        mapping.size = size
         if anchor:
             self.unfinished.discard(anchor)
             self.anchors[anchor] = mapping

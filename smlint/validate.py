@@ -57,6 +57,16 @@ def lenient(cls: type[BaseModel]) -> type[BaseModel]:
 
 
 @lru_cache(maxsize=None)
+def _plan(cls: type[BaseModel]):
+    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric), the required keys."""
+    fields = cls.model_fields
+    numeric = _numeric_fields(cls)
+    plan = {name: (*_unwrap(info.annotation), name in numeric) for name, info in fields.items()}
+    required = tuple(name for name, info in fields.items() if info.is_required())
+    return fields, plan, required
+
+
+@lru_cache(maxsize=None)
 def _numeric_fields(cls: type[BaseModel]) -> frozenset[str]:
     names = set()
     for name, info in cls.model_fields.items():
@@ -90,23 +100,29 @@ class Validator:
         self.problems.append(LoadProblem(code, message_key, node.line, node.column, args, path))
 
     def model(self, cls: type[BaseModel], node: Mapping, path: str):
-        fields = cls.model_fields
+        fields, plan, required = _plan(cls)
         values: dict = {}
         reported: set[str] = set()
         leaf_nodes: dict[str, tuple[Scalar, Node]] = {}
         for key, (key_node, value_node) in node.items.items():
-            child = f"{path}/{escape_pointer(key)}"
-            if key.startswith("x-"):
-                continue
-            if key not in fields:
+            kind = plan.get(key)
+            if kind is None:
+                if key.startswith("x-"):
+                    continue
+                child = f"{path}/{escape_pointer(key)}"
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
                               key=key, where=describe(path), hint=close[0] if close else "",
                               known=", ".join(fields))
                 continue
-            sub, is_list = _unwrap(fields[key].annotation)
-            if isinstance(value_node, Scalar) and value_node.value is None:
+            sub, is_list, numeric = kind
+            if value_node.__class__ is Scalar and value_node.value is None:
                 continue  # `content:` with nothing under it: treated as absent
+            if sub is None and value_node.__class__ is Scalar and not numeric:
+                values[key] = value_node.value  # the common case: a plain value, validated below
+                leaf_nodes[key] = (key_node, value_node)
+                continue
+            child = f"{path}/{escape_pointer(key)}"
             if sub is not None and is_list:
                 if not isinstance(value_node, Sequence):
                     self._problem("SM003", "want_list", key_node, child, where=describe(child))
@@ -128,7 +144,7 @@ class Validator:
                 values[key] = self.model(sub, value_node, child)
             else:
                 if (
-                    key in _numeric_fields(cls)
+                    numeric
                     and isinstance(value_node, Scalar)
                     and value_node.plain
                     and _DUTCH_THOUSANDS.match(value_node.raw)
@@ -139,8 +155,8 @@ class Validator:
                     continue
                 values[key] = to_python(value_node)
                 leaf_nodes[key] = (key_node, value_node)
-        for name, info in fields.items():
-            if info.is_required() and name not in values and name not in reported:
+        for name in required:
+            if name not in values and name not in reported:
                 self._problem("SM003", "missing_key", node, path, where=describe(path), key=name)
         instance = self._validate_leaves(lenient(cls), values, leaf_nodes, path)
         self.paths[id(instance)] = path

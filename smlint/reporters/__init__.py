@@ -1,8 +1,10 @@
 """Reporters turn findings into text. They know nothing of rules.
 
-Each reporter module has ``render(run: Run) -> str`` and is imported only
-when its format is asked for. What a reporter may know of the rules is the
-catalogue's data (names, summaries, docs), handed to it in ``Run.rules``.
+Each reporter module has ``write(run, results, out)``: it writes file by file
+as ``results`` (an iterator of engine.FileResult) yields them, so a run over
+thousands of files holds no more than one file's findings. Modules are
+imported only when their format is asked for. What a reporter may know of
+the rules is the catalogue's data, handed to it in ``Run.rules``.
 """
 
 from __future__ import annotations
@@ -15,19 +17,41 @@ FORMATS = ("text", "json", "sarif", "gitlab", "github")
 
 @dataclass
 class Run:
-    results: list  # engine.FileResult, one per file, in order
-    summary: dict  # {"files": n, "error": n, "warning": n, "info": n}
-    lang: str
+    lang: str | None = None  # the message language, or None: the file's, for a single file, else English
+    single: bool = False  # one file: the summary speaks its language
     rules: dict = field(default_factory=dict)  # code -> catalogue entry
     version: str = ""
     colour: bool = False
     quiet: bool = False  # findings only: no summary line
+    summary: dict = field(default_factory=lambda: {"files": 0, "error": 0, "warning": 0, "info": 0})
+
+    def each(self, results):
+        """The results, counted into ``summary`` as they pass."""
+        for result in results:
+            self.summary["files"] += 1
+            for finding in result.findings:
+                self.summary[finding.severity] += 1
+            if self.lang is None and self.single:
+                self.lang = result.lang
+            yield result
+
+    def findings(self, results):
+        for result in self.each(results):
+            yield from result.findings
 
     @property
-    def findings(self):
-        return [finding for result in self.results for finding in result.findings]
+    def language(self) -> str:
+        return self.lang or "en"
 
 
-def render(fmt: str, run: Run) -> str:
-    module = importlib.import_module(f"{__name__}.{fmt}_report")
-    return module.render(run)
+def write(fmt: str, run: Run, results, out) -> None:
+    importlib.import_module(f"{__name__}.{fmt}_report").write(run, results, out)
+
+
+def render(fmt: str, run: Run, results) -> str:
+    """The whole report as one string (for tests and small runs)."""
+    import io
+
+    buffer = io.StringIO()
+    write(fmt, run, results, buffer)
+    return buffer.getvalue()

@@ -16,10 +16,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(run) -> str:
-    lines = [
-        f"::{LEVEL[f.severity]} file={_property(f.file)},line={f.line},col={f.column},"
-        f"title={_property(f'{f.rule} {f.severity}')}::{_data(f.message)}"
-        for f in run.findings
-    ]
-    return "\n".join(lines) + "\n" if lines else ""
+def write(run, results, out) -> None:
+    for f in run.findings(results):
+        out.write(f"::{LEVEL[f.severity]} file={_property(f.file)},line={f.line},col={f.column},"
+                  f"title={_property(f'{f.rule} {f.severity}')}::{_data(f.message)}\n")

@@ -9,25 +9,28 @@ issue keeps its identity when lines above it move.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePath
+
+from .jsonstream import stream
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(run) -> str:
-    issues = []
+def _issues(findings):
     seen: dict[str, int] = {}
-    for f in run.findings:
+    for f in findings:
         path = PurePath(f.file).as_posix().removeprefix("./")
         key = "\0".join((path, f.rule, f.path, f.message))
         seen[key] = seen.get(key, 0) + 1
         fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
-        issues.append({
+        yield {
             "description": f"{f.rule}: {f.message}",
             "check_name": f.rule,
             "fingerprint": fingerprint,
             "severity": SEVERITY[f.severity],
             "location": {"path": path, "lines": {"begin": f.line}},
-        })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+        }
+
+
+def write(run, results, out) -> None:
+    stream(out, lambda issues: issues, _issues(run.findings(results)))

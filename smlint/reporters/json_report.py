@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
+from .jsonstream import stream
 
 
-def render(run) -> str:
-    document = {"version": 1, "findings": [f.as_dict() for f in run.findings], "summary": run.summary}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def write(run, results, out) -> None:
+    stream(out, lambda findings: {"version": 1, "findings": findings, "summary": dict(run.summary)},
+           (f.as_dict() for f in run.findings(results)))

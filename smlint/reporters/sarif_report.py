@@ -8,9 +8,10 @@ an emoji in a post title is one column, not two UTF-16 units.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from urllib.parse import quote
+
+from .jsonstream import stream
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,11 +39,8 @@ def _rule(code: str, entry: dict, lang: str) -> dict:
     }
 
 
-def render(run) -> str:
-    codes = sorted(run.rules)
-    index = {code: number for number, code in enumerate(codes)}
-    results = []
-    for f in run.findings:
+def _results(findings, index: dict):
+    for f in findings:
         result = {
             "ruleId": f.rule,
             "level": LEVEL[f.severity],
@@ -59,19 +57,20 @@ def render(run) -> str:
             result["ruleIndex"] = index[f.rule]
         if f.path:
             result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "element"}]
-        results.append(result)
-    document = {
+        yield result
+
+
+def write(run, results, out) -> None:
+    codes = sorted(run.rules)
+    index = {code: number for number, code in enumerate(codes)}
+    rules = [_rule(code, run.rules[code], run.language) for code in codes]
+    stream(out, lambda found: {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "smlint",
-                "version": run.version,
-                "semanticVersion": run.version,
-                "rules": [_rule(code, run.rules[code], run.lang) for code in codes],
-            }},
+            "tool": {"driver": {"name": "smlint", "version": run.version, "semanticVersion": run.version,
+                                "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": found,
         }],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    }, _results(run.findings(results), index))

@@ -20,13 +20,10 @@ def _paint(text: str, colour: str, on: bool) -> str:
     return f"{_COLOURS[colour]}{text}{_RESET}" if on else text
 
 
-def render(run) -> str:
+def write(run, results, out) -> None:
     on = run.colour
-    lines = [
-        f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
-        f"{_paint(f.severity, f.severity, on)} {f.message}"
-        for f in run.findings
-    ]
+    for f in run.findings(results):
+        out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
+                  f"{_paint(f.severity, f.severity, on)} {f.message}\n")
     if not run.quiet:
-        lines.append(summary_line(run.summary, run.lang))
-    return "\n".join(lines) + "\n" if lines else ""
+        out.write(summary_line(run.summary, run.language) + "\n")

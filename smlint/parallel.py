@@ -1,0 +1,34 @@
+"""Lint many files in several processes, results in the order of the files.
+
+Each worker builds its own Linter once and returns only findings (a
+document's tree stays in the worker), so the parent holds one file's
+results at a time while the reporter writes them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+
+_LINTER = None
+
+
+def _start(options) -> None:
+    global _LINTER
+    import gc
+
+    from .engine import Linter
+
+    gc.disable()  # as in the parent: linting makes no reference cycles
+    _LINTER = Linter(options)
+
+
+def _lint(file: str):
+    return _LINTER.lint_path(file)
+
+
+def lint(files: list[str], options, jobs: int):
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, len(files) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_start, initargs=(options,)) as pool:
+        yield from pool.imap(_lint, files, chunksize=chunk)
