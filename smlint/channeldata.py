@@ -2,8 +2,9 @@
 
 The built-in data is ``rules/channels.yaml``; a user's files
 (``--channel-data``) are merged over it, a figure replacing a figure whole.
-The pydantic models below describe the file (and generate
-``schemas/channel-data.schema.json``); rules use :class:`ChannelData`.
+The file's shape is the pydantic model in ``channeldata_model.py`` (the
+source of ``schemas/channel-data.schema.json`` and of the validator compiled
+from it); rules use :class:`ChannelData`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .data import read_yaml
 from .datafile import DataFileError
@@ -24,98 +22,6 @@ DAYS = {"day": 1.0, "week": 7.0, "month": 30.44}
 OPEN_BAND_END = 80  # SPEC section 7: an open top band ("65+") ends at 80
 BAND = r"^\d+(-\d+|\+)$"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Words(_Strict):
-    en: str
-    nl: str
-
-
-class Source(_Strict):
-    cite: str = Field(description='How a message cites it: "Pew Research Center".')
-    title: str | None = None
-    year: int | None = None
-    url: str | None = None
-    denominator: str | None = Field(None, description="Who its percentages are of, e.g. 'US adults aged 18+'.")
-    note: str | None = None
-
-
-SourceRef = Annotated[str | list[str], Field(description="A source id from `sources` (or several), or a citation.")]
-
-
-class Figure(_Strict):
-    """A share of people, in percent, with where it comes from."""
-
-    value: Annotated[float, Field(ge=0, le=100)]
-    source: SourceRef
-    year: int | None = Field(description="Year of the figure; null when the source does not say.")
-    denominator: str | None = Field(None, description="Who the percentage is of; defaults to the source's.")
-    estimated: bool = False
-    method: str | None = Field(None, description="How an estimate was derived: an id from `methods`.")
-    confidence: Literal["low"] | None = None
-    note: str | None = None
-    users_millions: float | None = Field(None, description="Input of the national-share method.")
-
-
-class RegionReach(_Strict):
-    all: Figure | None = Field(None, description="Share of everyone in the region's denominator.")
-    bands: dict[Annotated[str, Field(pattern=BAND)], Figure | None] = Field(default_factory=dict)
-
-
-class CadenceBound(_Strict):
-    posts: Annotated[float, Field(gt=0)]
-    per: Literal["day", "week", "month"]
-    source: SourceRef
-    year: int | None
-    note: str | None = None
-
-
-class CadenceRange(_Strict):
-    min: CadenceBound | None = None
-    max: CadenceBound | None = None
-    note: str | None = None
-
-
-class GenderSplit(_Strict):
-    men: Annotated[float, Field(ge=0, le=100)]
-    women: Annotated[float, Field(ge=0, le=100)]
-    source: SourceRef
-    year: int | None
-    note: str | None = None
-
-
-class Platform(_Strict):
-    name: str | None = Field(None, description="How the platform is written in a sentence (LinkedIn).")
-    aliases: list[str] = Field(default_factory=list)
-    business: bool | None = Field(None, description="Suits business audiences; null: not judged.")
-    business_basis: str | None = None
-    formats: list[Literal["text", "image", "video", "story", "live", "article", "link"]] | None = None
-    formats_note: str | None = None
-    cadence: CadenceRange | None = None
-    gender: dict[str, GenderSplit] = Field(default_factory=dict)
-    reach: dict[str, RegionReach | None] = Field(default_factory=dict)
-
-
-class Region(_Strict):
-    name: Words | None = None
-    people: Words | None = None
-    bands: list[Annotated[str, Field(pattern=BAND)]] | None = None
-    fallback: str | None = None
-    note: str | None = None
-
-
-class ChannelDataFile(_Strict):
-    """smlint channel data (rules/channels.yaml, or a user's file merged over it)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, title="smlint channel data")
-    sources: dict[str, Source] = Field(default_factory=dict)
-    methods: dict[str, Words] = Field(default_factory=dict)
-    regions: dict[str, Region] = Field(default_factory=dict)
-    platforms: dict[str, Platform] = Field(default_factory=dict)
 
 
 # -- merging -----------------------------------------------------------------
@@ -315,7 +221,7 @@ def load(files: tuple[str, ...] = (), lang: str = "en") -> ChannelData:
     raw = read_yaml("channels.yaml")
     trees = []
     for file in files:
-        values, root = datafile.read(file, ChannelDataFile, lang)
+        values, root = datafile.read(file, "ChannelDataFile", lang)
         raw = merge(raw, values)
         trees.append((file, root))
     data = ChannelData(raw, files)

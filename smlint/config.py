@@ -15,62 +15,19 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-
+from . import records
 from .datafile import DataFileError, TreeLocator, check
 from .loader import escape_pointer
-from .model import IsoDate
 
 CONFIG_FILE = ".smlint.yaml"
 PYPROJECT = "pyproject.toml"
-
-def _code(pattern: str):
-    def check(value):
-        if isinstance(value, str) and re.fullmatch(pattern, value.strip().upper()):
-            return value.strip().upper()
-        raise ValueError("not_code")
-    return check
-
-
-CodePrefix = Annotated[str, BeforeValidator(_code(r"SM\d{0,3}")),
-                       Field(description="A rule code (SM205) or a prefix (SM2, SM); any case.")]
-Code = Annotated[str, BeforeValidator(_code(r"SM\d{3}")), Field(description="A rule code, e.g. SM205; any case.")]
-Severity = Literal["error", "warning", "info"]
-
-
-class Config(BaseModel):
-    """smlint configuration (.smlint.yaml, or [tool.smlint] in pyproject.toml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, title="smlint configuration",
-                              json_schema_extra={"patternProperties": {"^x-": {}}})
-
-    select: list[CodePrefix] | None = Field(None, description="Codes or prefixes to check (default: all, SM).")
-    extend_select: list[CodePrefix] = Field(default_factory=list, alias="extend-select",
-                                            description="Codes or prefixes to check on top of `select`.")
-    ignore: list[CodePrefix] = Field(default_factory=list, description="Codes or prefixes to leave out.")
-    per_file_ignores: dict[str, list[CodePrefix]] = Field(
-        default_factory=dict, alias="per-file-ignores",
-        description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files.")
-    severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.")
-    fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
-    lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
-    today: IsoDate | None = Field(None, description="The date 'overdue' is judged against (reproducible runs).")
-    thresholds: dict[Code, dict[str, float]] = Field(
-        default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.")
-    channel_data: str | list[str] | None = Field(
-        None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
-    patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
-    max_file_size: Annotated[int, Field(gt=0)] | None = Field(
-        None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")
-
 
 @dataclass
 class Loaded:
     """A configuration with where it came from (paths in it are relative to ``base``)."""
 
-    config: Config
+    config: records.Record  # the fields of config_model.Config, validated
     file: str | None = None
     base: Path = field(default_factory=Path.cwd)
 
@@ -108,7 +65,7 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     if path is None:
         found = find()
         if found is None:
-            return Loaded(Config())
+            return Loaded(records.make("Config", {}))
         path = str(found)
         shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     else:
@@ -122,8 +79,8 @@ def load(path: str | None, lang: str = "en") -> Loaded:
         values, root = read(shown, None, lang)
         locator = TreeLocator(root)
     values = {k: v for k, v in values.items() if not str(k).startswith("x-")}
-    check(shown, values, Config, lang, locator)
-    config = Config.model_validate(values)
+    check(shown, values, "Config", lang, locator)
+    config = records.build("Config", values)
     _check_codes(shown, config, lang, locator)
     return Loaded(config, shown, base)
 
@@ -178,7 +135,7 @@ class TomlLocator:
         return None
 
 
-def _check_codes(file: str, config: Config, lang: str, locator) -> None:
+def _check_codes(file: str, config, lang: str, locator) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
     from .i18n import common

@@ -1,4 +1,4 @@
-"""Read a user's YAML settings or data file, checked against a pydantic model.
+"""Read a user's YAML settings or data file, checked against a model of the compiled table.
 
 Unlike a strategy file, whose problems are findings, a bad data file
 (``--channel-data``) stops the run: exit 2 with the file, line, column and
@@ -9,11 +9,8 @@ safe tags and duplicate-key checks of strategy files hold here too.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 
-from pydantic import BaseModel, ValidationError
-
+from . import records
 from .loader import FatalLoadError, Node, escape_pointer, find, load_bytes, position, to_python
 
 
@@ -25,7 +22,7 @@ class DataFileError(Exception):
         self.file, self.line, self.column, self.text = file, line, column, text
 
 
-def read(file: str, model: type[BaseModel] | None, lang: str = "en") -> tuple[dict, Node]:
+def read(file: str, model: str | None, lang: str = "en") -> tuple[dict, Node]:
     """The file's data as plain Python (checked against ``model``, when given) and its node tree."""
     from .i18n import common, message
 
@@ -67,25 +64,24 @@ class TreeLocator:
         return find(self.root, pointer)[0]
 
 
-def check(file: str, values, model: type[BaseModel], lang: str, locator) -> None:
+def check(file: str, values, model: str, lang: str, locator) -> None:
     """Raise DataFileError for the first problem (by position) ``model`` finds in ``values``."""
-    try:
-        model.model_validate(values)
-    except ValidationError as exc:
-        errors = [_located(model, locator, error, lang) for error in exc.errors(include_url=False)]
-        line, column, text = min(errors)
-        raise DataFileError(file, line, column, text) from None
+    errors = records.validate(model, values) if isinstance(values, dict) else [
+        {"type": "model_type", "loc": (), "msg": "Input should be a mapping", "input": values}]
+    if errors:
+        line, column, text = min(_located(model, locator, error, lang) for error in errors)
+        raise DataFileError(file, line, column, text)
 
 
 def _located(model, locator, error: dict, lang: str) -> tuple[int, int, str]:
     from .i18n import message
     from .validate import describe, schema_error_text
 
-    loc = [str(part) for part in error["loc"] if not _is_union_tag(model, part)]
+    loc = [str(part) for part in error["loc"]]
     pointer = "".join(f"/{escape_pointer(part)}" for part in loc)
     kind = error["type"]
     if kind == "extra_forbidden":
-        known = list(_fields_at(model, loc[:-1]))
+        known = records.fields_at(model, loc[:-1])
         close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
         args = {"key": loc[-1], "where": describe(pointer.rsplit("/", 1)[0]), "hint": close[0] if close else "",
                 "known": ", ".join(known)}
@@ -98,53 +94,3 @@ def _located(model, locator, error: dict, lang: str) -> tuple[int, int, str]:
     key, args = schema_error_text(error, locator.node(pointer), describe(pointer))
     line, column = locator.key(pointer)
     return line, column, message("SM003", key, lang, args)
-
-
-def _is_union_tag(model, part) -> bool:
-    # pydantic puts the union member's name in the error location ("float", "list[str]")
-    return isinstance(part, str) and ("[" in part or part in ("float", "int", "str", "bool", "none"))
-
-
-def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
-    """The keys allowed at a location, for a "did you mean" suggestion."""
-    annotation = model
-    for part in loc:
-        annotation = _inner(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = _field(annotation, part)
-            if field is None:
-                return []
-            annotation = field.annotation
-        elif typing.get_origin(annotation) is dict:
-            annotation = typing.get_args(annotation)[1]
-        elif typing.get_origin(annotation) is list:
-            annotation = typing.get_args(annotation)[0]
-        else:
-            return []
-    annotation = _inner(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [info.alias or name for name, info in annotation.model_fields.items()]
-    return []
-
-
-def _field(model: type[BaseModel], key: str):
-    """A model's field by the key written in the file (its alias, when it has one)."""
-    for name, info in model.model_fields.items():
-        if (info.alias or name) == key:
-            return info
-    return None
-
-
-def _inner(annotation):
-    """Strip Optional and Annotated from a field's annotation."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation

@@ -8,73 +8,21 @@ when the committed schema drifts. Keys starting with ``x-`` are extensions.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from .convert import age as _age
+from .convert import iso_date as _iso_date
+from .convert import percent as _percent
+from .convert import plain_number as _plain_number
+from .convert import truthy as _truthy
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 AGE_PATTERN = r"^\s*\d{1,3}\s*(-\s*\d{1,3}|\+)\s*$"
 PERCENT_PATTERN = r"^\s*\d+(\.\d+)?\s*%\s*$"
 RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
 SUPPORTED_VERSIONS = (1,)
-
-
-class SchemaProblem(ValueError):
-    """Raised by the shorthand parsers; the message key names the plain-words text."""
-
-
-def _iso_date(value):
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not DATE_PATTERN.match(value):
-        raise ValueError("not_date")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("not_date") from None
-
-
-def _age(value):
-    if isinstance(value, str):
-        text = value.replace(" ", "")
-        if re.fullmatch(r"\d{1,3}\+", text):
-            return {"min": int(text[:-1])}
-        match = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text)
-        if match:
-            return {"min": int(match[1]), "max": int(match[2])}
-        raise ValueError("not_age")
-    return value
-
-
-def _percent(value):
-    if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", value)
-        if not match:
-            raise ValueError("not_percent")
-        return float(match[1])
-    return value
-
-
-def _truthy(value):
-    """Practices accept true/false and the words ja/nee, yes/no."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in ("ja", "yes", "true"):
-            return True
-        if word in ("nee", "no", "false"):
-            return False
-    raise ValueError("not_bool")
-
-
-def _plain_number(value):
-    # pydantic would turn true into 1; a count is never a yes/no.
-    if isinstance(value, bool):
-        raise ValueError("not_number")
-    return value
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]

@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 BASE = "https://smlint.dev/schemas/"
+COMPILED = "models.compiled.json"
 SCHEMAS = {"strategy": "strategy.schema.json", "channel-data": "channel-data.schema.json",
            "config": "config.schema.json"}
 
 
 def generate(which: str = "strategy") -> dict:
     if which == "channel-data":
-        from .channeldata import ChannelDataFile as model
+        from .channeldata_model import ChannelDataFile as model
     elif which == "config":
-        from .config import Config as model
+        from .config_model import Config as model
     else:
         from .model import Strategy as model
 
@@ -30,6 +31,13 @@ def generate(which: str = "strategy") -> dict:
         "$id": BASE + SCHEMAS[which],
         **schema,
     }
+
+
+def compiled_text() -> str:
+    """The table the runtime validator reads (records.py), compiled from the same models."""
+    from .compile_models import table
+
+    return json.dumps(table(), indent=1, ensure_ascii=False, sort_keys=False, default=str) + "\n"
 
 
 def text(which: str = "strategy") -> str:
@@ -42,5 +50,7 @@ if __name__ == "__main__":
         for which, name in SCHEMAS.items():
             (folder / name).write_text(text(which), encoding="utf-8")
             print(f"wrote {folder / name}")
+        (folder / COMPILED).write_text(compiled_text(), encoding="utf-8")
+        print(f"wrote {folder / COMPILED}")
     else:
         sys.stdout.write(text(sys.argv[1] if len(sys.argv) > 1 else "strategy"))

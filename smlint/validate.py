@@ -10,70 +10,38 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from functools import lru_cache
 
-from pydantic import BaseModel, BeforeValidator, ValidationError, create_model
-
-from . import model as m
+from . import records
 from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, escape_pointer, to_python
 
 _DUTCH_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+\Z")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+RELATIVE_TARGET_PATTERN = records.RELATIVE_TARGET_PATTERN
 
 
-def _unwrap(annotation):
-    """The model class a field holds, and whether it holds a list of them."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        inner, *metadata = typing.get_args(annotation)
-        if any(isinstance(item, BeforeValidator) for item in metadata):
-            return None, False  # a shorthand (age "25-40"): validated whole, as a value
-        return _unwrap(inner)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else (None, False)
-    if origin is list:
-        inner, _ = _unwrap(typing.get_args(annotation)[0])
-        return inner, True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
+def _numeric(spec: dict) -> bool:
+    if spec["kind"] in ("int", "float"):
+        return True
+    return spec["kind"] == "union" and any(o["kind"] in ("int", "float") for o in spec["options"])
 
 
 @lru_cache(maxsize=None)
-def lenient(cls: type[BaseModel]) -> type[BaseModel]:
-    """A subclass of ``cls`` whose required fields default to None."""
-    overrides = {}
-    for name, info in cls.model_fields.items():
-        if info.is_required():
-            # keep the field's constraints (pattern, validators), which pydantic keeps in metadata
-            annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-            overrides[name] = (annotation | None, None)
-    if not overrides:
-        return cls
-    return create_model(cls.__name__, __base__=cls, __module__=cls.__module__, **overrides)
-
-
-@lru_cache(maxsize=None)
-def _plan(cls: type[BaseModel]):
-    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric), the required keys."""
-    fields = cls.model_fields
-    numeric = _numeric_fields(cls)
-    plan = {name: (*_unwrap(info.annotation), name in numeric) for name, info in fields.items()}
-    required = tuple(name for name, info in fields.items() if info.is_required())
+def _plan(model: str):
+    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, spec), the required keys."""
+    fields = records.table()[model]["fields"]
+    plan = {}
+    for name, field in fields.items():
+        spec = field["type"]
+        sub, is_list = None, False
+        if spec["kind"] == "model" and "before" not in spec:
+            sub = spec["model"]  # a shorthand-capable model (age: "25-40") is validated whole, as a value
+        elif spec["kind"] == "list" and spec["item"]["kind"] == "model" and "before" not in spec["item"]:
+            sub, is_list = spec["item"]["model"], True
+        plan[name] = (sub, is_list, _numeric(spec), spec)
+    required = tuple(name for name, field in fields.items() if field["required"])
     return fields, plan, required
-
-
-@lru_cache(maxsize=None)
-def _numeric_fields(cls: type[BaseModel]) -> frozenset[str]:
-    names = set()
-    for name, info in cls.model_fields.items():
-        text = repr(info.annotation)
-        if ("int" in text or "float" in text) and "bool" not in text:
-            names.add(name)
-    return frozenset(names)
 
 
 def describe(path: str) -> str:
@@ -99,8 +67,8 @@ class Validator:
     def _problem(self, code: str, message_key: str, node: Node, path: str, **args) -> None:
         self.problems.append(LoadProblem(code, message_key, node.line, node.column, args, path))
 
-    def model(self, cls: type[BaseModel], node: Mapping, path: str):
-        fields, plan, required = _plan(cls)
+    def model(self, model: str, node: Mapping, path: str):
+        fields, plan, required = _plan(model)
         values: dict = {}
         reported: set[str] = set()
         leaf_nodes: dict[str, tuple[Scalar, Node]] = {}
@@ -115,7 +83,7 @@ class Validator:
                               key=key, where=describe(path), hint=close[0] if close else "",
                               known=", ".join(fields))
                 continue
-            sub, is_list, numeric = kind
+            sub, is_list, numeric, _ = kind
             if value_node.__class__ is Scalar and value_node.value is None:
                 continue  # `content:` with nothing under it: treated as absent
             if sub is None and value_node.__class__ is Scalar and not numeric:
@@ -158,27 +126,15 @@ class Validator:
         for name in required:
             if name not in values and name not in reported:
                 self._problem("SM003", "missing_key", node, path, where=describe(path), key=name)
-        instance = self._validate_leaves(lenient(cls), values, leaf_nodes, path)
+        for name, (key_node, value_node) in leaf_nodes.items():
+            try:
+                values[name] = records.check(plan[name][3], values[name])
+            except records.Invalid as exc:
+                values.pop(name)
+                self._schema_error(exc.at(name).error(), key_node, value_node, f"{path}/{escape_pointer(name)}")
+        instance = records.make(model, values)
         self.paths[id(instance)] = path
         return instance
-
-    def _validate_leaves(self, cls, values: dict, leaf_nodes: dict, path: str):
-        while True:
-            try:
-                return cls.model_validate(values)
-            except ValidationError as exc:
-                bad = set()
-                for error in exc.errors(include_url=False):
-                    name = error["loc"][0] if error["loc"] else None
-                    if name not in leaf_nodes or name in bad:
-                        continue  # a second problem in the same field: one message is enough
-                    bad.add(name)
-                    key_node, value_node = leaf_nodes[name]
-                    self._schema_error(error, key_node, value_node, f"{path}/{escape_pointer(str(name))}")
-                if not bad:  # cannot happen with lenient models; never loop forever
-                    return cls.model_construct(**values)
-                for name in bad:
-                    values.pop(name, None)
 
     def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
         where = describe(path + "".join(f"/{p}" for p in error["loc"][1:]))
@@ -198,6 +154,7 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
     args = {"where": where, "value": shown}
     if kind == "value_error":
         key = message.rsplit(", ", 1)[-1]
+        key = {"not_number": "want_number"}.get(key, key)  # a yes/no where a number belongs
         if key == "not_date" and isinstance(value, str) and (match := _DMY.match(value.strip())):
             args["fixed"] = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
             key = "not_date_dmy"
@@ -211,9 +168,9 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
         key = "bad_choice_hint" if close else "bad_choice"
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        if pattern == m.SLUG_PATTERN:
+        if pattern == SLUG_PATTERN:
             key, args["fixed"] = "not_slug", slugify(value)
-        elif pattern == m.RELATIVE_TARGET_PATTERN:
+        elif pattern == RELATIVE_TARGET_PATTERN:
             key = "bad_target"
         else:
             key = "bad_text"
@@ -222,7 +179,7 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
         key = {"greater_than_equal": "too_small", "greater_than": "not_positive"}.get(kind, "too_large")
     elif kind in ("int_from_float", "int_parsing", "int_type"):
         key = "want_whole"
-    elif kind in ("float_parsing", "float_type"):
+    elif kind in ("float_parsing", "float_type", "finite_number"):
         key = "want_number"
     elif kind in ("string_type",):
         key = "want_text"
@@ -234,11 +191,20 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
         key = "want_mapping"
     else:
         key, args["problem"] = "other", message
+    if key not in _sm003_keys():
+        key, args["problem"] = "other", message
     return key, args
+
+
+@lru_cache(maxsize=None)
+def _sm003_keys() -> frozenset[str]:
+    from .data import catalogue
+
+    return frozenset(catalogue()["SM003"]["messages"]["en"])
 
 
 def validate(root: Mapping):
     """Return (lenient Strategy, problems, paths of every model instance)."""
     validator = Validator()
-    strategy = validator.model(m.Strategy, root, "")
+    strategy = validator.model("Strategy", root, "")
     return strategy, validator.problems, validator.paths

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from smlint import channeldata
-from smlint.channeldata import ChannelDataFile, built_in, consistency, merge
+from smlint.channeldata import built_in, consistency, merge
+from smlint.channeldata_model import ChannelDataFile
 from smlint.data import data_dir
 from smlint.schema import text as schema_text
 

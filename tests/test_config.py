@@ -220,7 +220,9 @@ def test_config_schema_matches_the_model_and_accepts_a_full_example():
         "channel-data": "data/newcom-2026.yaml", "patterns": ["*.strategy.yaml"], "max-file-size": 1000000,
     }
     jsonschema.validate(example, json.loads(committed))
-    config.Config.model_validate(example)
+    from smlint.config_model import Config
+
+    Config.model_validate(example)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"selct": ["SM2"]}, json.loads(committed))
 

@@ -174,3 +174,15 @@ def test_sm007_did_you_mean_and_extensions_ignored():
 
 def test_sm007_silent_on_known_keys():
     assert only(lint(MINIMAL + "audiences:\n  - {id: a, name: A, age: 20-30, gender: any}\n"), "SM007") == []
+
+
+def test_yes_no_where_a_number_belongs_is_sm003_not_a_crash():
+    # found while compiling the models: `target: true` once raised a KeyError inside the message lookup
+    text = MINIMAL.replace("{name: Test}", "{name: Test, size: true}") + (
+        "objectives:\n  - {id: o, statement: s, target: true, baseline: true}\n"
+        "content:\n  cadence:\n    - {channel: x, posts: true, per: week}\n")
+    found = {f.path: f.message for f in lint(text, select=["SM003"])}
+    assert found["/organisation/size"] == "organisation.size: True is not a number; write digits only, e.g. 1200"
+    assert found["/objectives/0/baseline"].endswith("True is not a number; write digits only, e.g. 1200")
+    assert "is not a target" in found["/objectives/0/target"] and "function-before" not in found["/objectives/0/target"]
+    assert "/content/cadence/0/posts" in found

@@ -1,0 +1,44 @@
+"""The configuration file as a pydantic model: the source of truth for its JSON Schema
+(``schemas/config.schema.json``) and for the validator compiled from it. Not imported
+when smlint runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .convert import code, code_prefix
+from .model import IsoDate
+
+CodePrefix = Annotated[str, BeforeValidator(code_prefix),
+                       Field(description="A rule code (SM205) or a prefix (SM2, SM); any case.")]
+Code = Annotated[str, BeforeValidator(code), Field(description="A rule code, e.g. SM205; any case.")]
+Severity = Literal["error", "warning", "info"]
+
+
+class Config(BaseModel):
+    """smlint configuration (.smlint.yaml, or [tool.smlint] in pyproject.toml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="smlint configuration",
+                              json_schema_extra={"patternProperties": {"^x-": {}}})
+
+    select: list[CodePrefix] | None = Field(None, description="Codes or prefixes to check (default: all, SM).")
+    extend_select: list[CodePrefix] = Field(default_factory=list, alias="extend-select",
+                                            description="Codes or prefixes to check on top of `select`.")
+    ignore: list[CodePrefix] = Field(default_factory=list, description="Codes or prefixes to leave out.")
+    per_file_ignores: dict[str, list[CodePrefix]] = Field(
+        default_factory=dict, alias="per-file-ignores",
+        description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files.")
+    severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.")
+    fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
+    lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
+    today: IsoDate | None = Field(None, description="The date 'overdue' is judged against (reproducible runs).")
+    thresholds: dict[Code, dict[str, float]] = Field(
+        default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.")
+    channel_data: str | list[str] | None = Field(
+        None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
+    patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
+    max_file_size: Annotated[int, Field(gt=0)] | None = Field(
+        None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")

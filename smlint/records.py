@@ -1,0 +1,303 @@
+"""The runtime validator: checks values against ``schemas/models.compiled.json``.
+
+The table is compiled from the pydantic models (``compile_models.py``), and a
+differential test holds this module to pydantic's verdicts, so the models stay
+the source of truth while a lint run never imports pydantic. Values become
+``Record`` objects: plain slotted objects with the models' attribute names.
+
+Errors are raised as :class:`Invalid` and reported as pydantic-shaped dicts
+(type, loc, msg, input, ctx), which ``validate.schema_error_text`` words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from functools import lru_cache
+
+from .convert import CONVERTERS
+from .data import data_dir
+
+RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
+_INT_TEXT = re.compile(r"\s*[+-]?\d+\s*\Z")
+_TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
+_FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
+
+
+class Invalid(Exception):
+    def __init__(self, kind: str, msg: str, value, loc=(), ctx: dict | None = None, more: tuple = ()) -> None:
+        super().__init__(msg)
+        self.kind, self.msg, self.value, self.loc, self.ctx = kind, msg, value, tuple(loc), ctx
+        self.more = more  # further problems inside the same mapping (pydantic-shaped dicts)
+
+    def at(self, *prefix) -> Invalid:
+        more = tuple({**error, "loc": (*prefix, *error["loc"])} for error in self.more)
+        return Invalid(self.kind, self.msg, self.value, (*prefix, *self.loc), self.ctx, more)
+
+    def errors(self) -> list[dict]:
+        return [self.error(), *self.more]
+
+    def error(self) -> dict:
+        out = {"type": self.kind, "loc": self.loc, "msg": self.msg, "input": self.value}
+        if self.ctx is not None:
+            out["ctx"] = self.ctx
+        return out
+
+
+@lru_cache(maxsize=None)
+def table() -> dict:
+    with open(data_dir("schemas") / "models.compiled.json", encoding="utf-8") as handle:
+        return json.load(handle)["models"]
+
+
+class Record:
+    """A validated mapping: its fields as attributes (the models' names and defaults)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({values})"
+
+
+@lru_cache(maxsize=None)
+def record_class(model: str) -> type:
+    return type(model, (Record,), {"__slots__": tuple(table()[model]["fields"]), "__module__": __name__})
+
+
+def default(field: dict):
+    factory = field.get("factory")
+    if factory == "list":
+        return []
+    if factory == "dict":
+        return {}
+    if factory:
+        return make(factory.split(":", 1)[1], {})
+    return field.get("default")
+
+
+def make(model: str, values: dict) -> Record:
+    """A record of ``model`` from validated values; missing fields get their defaults."""
+    cls = record_class(model)
+    record = cls.__new__(cls)
+    for name, field in table()[model]["fields"].items():
+        setattr(record, name, values[name] if name in values else default(field))
+    return record
+
+
+def key_of(name: str, field: dict) -> str:
+    """The key written in the file for a field (its alias, when it has one)."""
+    return field.get("alias", name)
+
+
+# -- one value --------------------------------------------------------------------
+
+
+def check(spec: dict, value, strict: bool = False):
+    """The value converted to ``spec``'s type, or Invalid."""
+    if value is None and spec.get("nullable"):
+        return None
+    before = spec.get("before")
+    if before:
+        try:
+            value = CONVERTERS[before](value)
+        except ValueError as exc:
+            raise Invalid("value_error", f"Value error, {exc}", value) from None
+    kind = spec["kind"]
+    if kind == "str":
+        if not isinstance(value, str):
+            raise Invalid("string_type", "Input should be a valid string", value)
+        pattern = spec.get("pattern")
+        if pattern and not re.search(pattern, value):
+            raise Invalid("string_pattern_mismatch", f"String should match pattern '{pattern}'", value,
+                          ctx={"pattern": pattern})
+        return value
+    if kind in ("int", "float"):
+        value = _number(kind, value, strict)
+        for key, kind_name, test in (("ge", "greater_than_equal", lambda a, b: a >= b),
+                                     ("gt", "greater_than", lambda a, b: a > b),
+                                     ("le", "less_than_equal", lambda a, b: a <= b),
+                                     ("lt", "less_than", lambda a, b: a < b)):
+            if key in spec and not test(value, spec[key]):
+                raise Invalid(kind_name, f"Input should satisfy {key} {spec[key]}", value, ctx={key: spec[key]})
+        return value
+    if kind == "bool":
+        return _bool(value, strict)
+    if kind == "literal":
+        for allowed in spec["values"]:
+            if value == allowed and isinstance(value, str) == isinstance(allowed, str):
+                return allowed
+        expected = _expected(spec["values"])
+        raise Invalid("literal_error", f"Input should be {expected}", value, ctx={"expected": expected})
+    if kind == "date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        raise Invalid("date_type", "Input should be a valid date", value)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise Invalid("list_type", "Input should be a valid list", value)
+        item = spec["item"]
+        out = []
+        for index, element in enumerate(value):
+            try:
+                out.append(check(item, element, strict))
+            except Invalid as exc:
+                raise exc.at(index) from None
+        return out
+    if kind == "dict":
+        if not isinstance(value, dict):
+            raise Invalid("dict_type", "Input should be a valid dictionary", value)
+        out = {}
+        for key, element in value.items():
+            try:
+                out[check(spec["key"], key, strict)] = check(spec["value"], element, strict)
+            except Invalid as exc:
+                raise exc.at(key) from None
+        return out
+    if kind == "model":
+        if not isinstance(value, dict):
+            raise Invalid("model_type", "Input should be a valid dictionary", value)
+        errors = validate(spec["model"], value)
+        if errors:
+            first = errors[0]
+            raise Invalid(first["type"], first["msg"], first["input"], first["loc"], first.get("ctx"), tuple(errors[1:]))
+        return build(spec["model"], value)
+    if kind == "union":
+        return _union(spec, value, strict)
+    return value
+
+
+def _number(kind: str, value, strict: bool):
+    if isinstance(value, bool):
+        if strict:
+            raise Invalid(f"{kind}_type", "Input should be a valid number", value)
+        return int(value) if kind == "int" else float(value)
+    if isinstance(value, int):
+        return value if kind == "int" else float(value)
+    if isinstance(value, float):
+        if kind == "float":
+            return value
+        if not math.isfinite(value):
+            raise Invalid("finite_number", "Input should be a finite number", value)
+        if value != int(value):
+            raise Invalid("int_from_float", "Input should be a valid integer, got a number with a fractional part",
+                          value)
+        return int(value)
+    if isinstance(value, str) and not strict:
+        if kind == "int":
+            if _INT_TEXT.match(value):
+                return int(value)
+            raise Invalid("int_parsing", "Input should be a valid integer, unable to parse string as an integer",
+                          value)
+        try:
+            return float(value.strip())
+        except ValueError:
+            raise Invalid("float_parsing", "Input should be a valid number, unable to parse string as a number",
+                          value) from None
+    raise Invalid(f"{kind}_type", "Input should be a valid integer" if kind == "int" else
+                  "Input should be a valid number", value)
+
+
+def _bool(value, strict: bool):
+    if isinstance(value, bool):
+        return value
+    if not strict:
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in _TRUE_WORDS:
+                return True
+            if word in _FALSE_WORDS:
+                return False
+        if isinstance(value, (int, str, float)):
+            raise Invalid("bool_parsing", "Input should be a valid boolean, unable to interpret input", value)
+    raise Invalid("bool_type", "Input should be a valid boolean", value)
+
+
+def _union(spec: dict, value, strict: bool):
+    failures = []
+    for mode in (True, False) if not strict else (True,):
+        for option in spec["options"]:
+            try:
+                return check(option, value, mode)
+            except Invalid as exc:
+                failures.append((option, exc))
+    # a relative target ("+10%") is the likelier intent when a number does not fit either: say what is expected
+    for option, _ in failures:
+        if option.get("pattern") == RELATIVE_TARGET_PATTERN:
+            return _raise_pattern(value, option["pattern"])
+    raise failures[0][1]
+
+
+def _raise_pattern(value, pattern: str):
+    raise Invalid("string_pattern_mismatch", f"String should match pattern '{pattern}'", value, ctx={"pattern": pattern})
+
+
+def _expected(values: list) -> str:
+    shown = [repr(v) if isinstance(v, str) else str(v) for v in values]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+# -- a whole mapping, strictly (data and configuration files) -----------------------------
+
+
+def validate(model: str, values: dict) -> list[dict]:
+    """Every problem of ``values`` as ``model``: unknown keys, missing keys, bad values (pydantic-shaped)."""
+    errors: list[dict] = []
+    entry = table()[model]
+    fields = entry["fields"]
+    keys = {key_of(name, field): name for name, field in fields.items()}
+    for key, value in values.items():
+        name = keys.get(key)
+        if name is None:
+            if not (entry["extensions"] and isinstance(key, str) and key.startswith("x-")):
+                errors.append({"type": "extra_forbidden", "loc": (key,), "msg": "Extra inputs are not permitted",
+                               "input": value})
+            continue
+        try:
+            check(fields[name]["type"], value)
+        except Invalid as exc:
+            errors += exc.at(key).errors()
+    for name, field in fields.items():
+        if field["required"] and key_of(name, field) not in values:
+            errors.append({"type": "missing", "loc": (key_of(name, field),), "msg": "Field required", "input": values})
+    return errors
+
+
+def build(model: str, values: dict) -> Record:
+    """A record from values that ``validate`` accepted (aliases become attribute names)."""
+    fields = table()[model]["fields"]
+    converted = {}
+    for name, field in fields.items():
+        key = key_of(name, field)
+        if key in values:
+            converted[name] = check(field["type"], values[key])
+    return make(model, converted)
+
+
+def fields_at(model: str, loc) -> list[str]:
+    """The keys allowed at a location inside ``model``, for a "did you mean" suggestion."""
+    spec: dict | None = {"kind": "model", "model": model}
+    for part in loc:
+        while spec is not None and spec["kind"] == "union":
+            spec = next((o for o in spec["options"] if o["kind"] in ("model", "dict", "list")), None)
+        if spec is None:
+            return []
+        if spec["kind"] == "model":
+            fields = table()[spec["model"]]["fields"]
+            field = next((f for n, f in fields.items() if key_of(n, f) == part), None)
+            spec = field["type"] if field else None
+        elif spec["kind"] == "dict":
+            spec = spec["value"]
+        elif spec["kind"] == "list":
+            spec = spec["item"]
+        else:
+            return []
+    while spec is not None and spec["kind"] == "union":
+        spec = next((o for o in spec["options"] if o["kind"] == "model"), None)
+    if spec is None or spec["kind"] != "model":
+        return []
+    return [key_of(name, field) for name, field in table()[spec["model"]]["fields"].items()]

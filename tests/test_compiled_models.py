@@ -1,0 +1,154 @@
+"""The compiled table and its runtime validator (records.py) hold to the pydantic models.
+
+The models are the source of truth; the linter validates with a table
+compiled from them so that a run never imports pydantic. These tests keep the
+two in step: the committed table must be what the models compile to, and for
+every field of every model, the runtime validator must accept exactly what
+pydantic accepts, with the same value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+from typing import Annotated
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from smlint import records
+from smlint.channeldata_model import ChannelDataFile
+from smlint.compile_models import table
+from smlint.config_model import Config
+from smlint.data import data_dir
+from smlint.model import Strategy
+from smlint.schema import compiled_text
+
+from .conftest import REPO
+
+
+def all_models(*roots):
+    seen: dict[str, type[BaseModel]] = {}
+
+    def visit(cls):
+        if cls.__name__ in seen:
+            return
+        seen[cls.__name__] = cls
+        for info in cls.model_fields.values():
+            for inner in _classes(info.annotation):
+                visit(inner)
+
+    for root in roots:
+        visit(root)
+    return seen
+
+
+def _classes(annotation):
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _classes(arg)
+
+
+MODELS = all_models(Strategy, Config, ChannelDataFile)
+FIELDS = [(name, field) for name, cls in sorted(MODELS.items()) for field in cls.model_fields]
+
+
+def test_committed_table_is_what_the_models_compile_to():
+    committed = (data_dir("schemas") / "models.compiled.json").read_text(encoding="utf-8")
+    assert committed == compiled_text(), "run: python -m smlint.schema --write"
+    assert set(table()["models"]) == set(MODELS)
+
+
+def test_a_lint_run_never_imports_pydantic():
+    code = ("import sys\nfrom smlint.cli import main\n"
+            "try:\n    main(['check', 'examples/flawed.strategy.yaml', '--format', 'sarif'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'jsonschema')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def plain(value):
+    """Validated values in one comparable shape: records and pydantic models as dicts."""
+    if isinstance(value, BaseModel):
+        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, records.Record):
+        return {name: plain(getattr(value, name)) for name in value.__slots__}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    return value
+
+
+_ADAPTERS: dict = {}
+
+
+def pydantic_verdict(model: str, field: str, value):
+    key = (model, field)
+    if key not in _ADAPTERS:
+        info = MODELS[model].model_fields[field]
+        _ADAPTERS[key] = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+    try:
+        return True, plain(_ADAPTERS[key].validate_python(value))
+    except ValidationError as exc:
+        return False, exc.errors()[0]["type"]
+
+
+def runtime_verdict(model: str, field: str, value):
+    spec = records.table()[model]["fields"][field]["type"]
+    try:
+        return True, plain(records.check(spec, value))
+    except records.Invalid as exc:
+        return False, exc.kind
+
+
+# Values as YAML gives them (YAML 1.2 core scalars, lists, mappings), aimed at the shapes the format uses.
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 200), st.integers(), st.floats(allow_nan=True),
+    st.sampled_from(["", " ", "abc", "Abc", "my-id", "a_b", "25-40", "65+", "40%", "40", " 40 %", "+10%", "-20%",
+                     "10,5%", "1.200", "2027-01-31", "2027-02-30", "31-12-2027", "yes", "no", "ja", "nee", "true",
+                     "on", "1", "0", "SM205", "sm2", "SM", "SM9999", "error", "warning", "nl", "en", "day", "week",
+                     "image", "video", "consumer", "monthly", "todo", "idea", "1e3", " 12 ", "inf", "nan", "12.0"]),
+    st.text(max_size=8),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)),
+)
+values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=3),
+    st.dictionaries(st.sampled_from(["min", "max", "value", "source", "year", "en", "nl", "posts", "per", "x"]),
+                    inner, max_size=3)), max_leaves=6)
+
+
+@pytest.mark.parametrize("model, field", FIELDS, ids=[f"{m}.{f}" for m, f in FIELDS])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=values)
+def test_runtime_validator_agrees_with_pydantic(model, field, value):
+    expected, got = pydantic_verdict(model, field, value), runtime_verdict(model, field, value)
+    assert got[0] == expected[0], (model, field, value, expected, got)
+    if expected[0]:
+        assert got[1] == expected[1], (model, field, value, expected, got)
+
+
+def test_whole_files_agree_on_acceptance():
+    raw_channels = json.loads(json.dumps(records.table()["ChannelDataFile"]))  # the table itself is data
+    assert raw_channels
+    import yaml
+
+    channels = yaml.safe_load((REPO / "rules" / "channels.yaml").read_text(encoding="utf-8"))
+    assert records.validate("ChannelDataFile", channels) == []
+    ChannelDataFile.model_validate(channels)
+    broken = {"platforms": {"tiktok": {"reach": {"nl": {"all": {"value": 120, "source": "x"}}}}}, "extra": 1}
+    kinds = sorted(e["type"] for e in records.validate("ChannelDataFile", broken))
+    with pytest.raises(ValidationError) as caught:
+        ChannelDataFile.model_validate(broken)
+    assert kinds == sorted(e["type"] for e in caught.value.errors())
