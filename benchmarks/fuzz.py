@@ -42,7 +42,7 @@ def run(examples: int, seed: int) -> tuple[int, list[tuple[str, str]]]:
         try:
             check_property(data)
         except Exception as exc:  # noqa: BLE001 - every failure is collected and printed, none stops the run
-            failures.append((repr(data[:400]), f"{type(exc).__name__}: {exc}"[:2000]))
+            failures.append((data, f"{type(exc).__name__}: {exc}"[-2500:]))  # the end of a traceback says where
 
     property_holds()
     return done, failures
@@ -57,6 +57,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=10000, help="how many inputs in all")
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: one per core)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--failures", default="fuzz-failures", help="folder for the inputs that fail")
     args = parser.parse_args()
     jobs = args.jobs or multiprocessing.cpu_count()
     shares = [args.examples // jobs + (1 if i < args.examples % jobs else 0) for i in range(jobs)]
@@ -70,8 +71,13 @@ def main() -> None:
     failures = [failure for _, found in outcomes for failure in found]
     seconds = time.perf_counter() - start
     print(f"{done} examples in {seconds:.0f} s ({done / seconds:.0f}/s, {jobs} processes): {len(failures)} failures")
+    if failures:
+        folder = Path(args.failures)
+        folder.mkdir(parents=True, exist_ok=True)
     for number, (data, error) in enumerate(failures, 1):
-        print(f"\n--- failure {number}\ninput: {data}\n{error}")
+        saved = Path(args.failures) / f"failure-{number}.strategy.yaml"
+        saved.write_bytes(data)
+        print(f"\n--- failure {number} (input saved as {saved})\ninput: {data[:300]!r}\n{error}")
     sys.exit(1 if failures else 0)
 
 

@@ -45,7 +45,7 @@ class Figure(_Strict):
     method: str | None = Field(None, description="How an estimate was derived: an id from `methods`.")
     confidence: Literal["low"] | None = None
     note: str | None = None
-    users_millions: float | None = Field(None, description="Input of the national-share method.")
+    users_millions: Annotated[float, Field(allow_inf_nan=False)] | None = Field(None, description="Input of the national-share method.")
 
 
 class RegionReach(_Strict):
@@ -54,7 +54,7 @@ class RegionReach(_Strict):
 
 
 class CadenceBound(_Strict):
-    posts: Annotated[float, Field(gt=0)]
+    posts: Annotated[float, Field(gt=0, allow_inf_nan=False)]
     per: Literal["day", "week", "month"]
     source: SourceRef
     year: int | None

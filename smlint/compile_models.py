@@ -39,6 +39,8 @@ def _apply(spec: dict, metadata) -> dict:
             spec[key] = getattr(item, key)
         elif isinstance(item, FieldInfo):
             _apply(spec, item.metadata)
+        elif getattr(item, "allow_inf_nan", None) is False:
+            spec["finite"] = True
         elif getattr(item, "pattern", None):
             spec["pattern"] = item.pattern
         elif isinstance(item, annotated_types.Interval):

@@ -35,7 +35,7 @@ class Config(BaseModel):
     fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
     lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
     today: IsoDate | None = Field(None, description="The date 'overdue' is judged against (reproducible runs).")
-    thresholds: dict[Code, dict[str, float]] = Field(
+    thresholds: dict[Code, dict[str, Annotated[float, Field(allow_inf_nan=False)]]] = Field(
         default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.")
     channel_data: str | list[str] | None = Field(
         None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")

@@ -27,6 +27,8 @@ def format_date(value: dt.date, lang: str) -> str:
 
 def format_number(value: float, lang: str) -> str:
     """1,320 in English, 1.320 in Dutch; at most one decimal."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
     if value == int(value):
         text = f"{int(value):,}"
     else:

@@ -28,7 +28,7 @@ SUPPORTED_VERSIONS = (1,)
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=Annotated[str, Field(json_schema_extra={"format": "date"})])]
 Count = Annotated[int, Field(ge=0), BeforeValidator(_plain_number)]
-Number = Annotated[float, BeforeValidator(_plain_number)]
+Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_plain_number)]
 Share = Annotated[
     float,
     Field(ge=0, le=100),
@@ -125,7 +125,7 @@ class Pillar(Section):
 
 class Cadence(Section):
     channel: Slug
-    posts: Annotated[float, Field(gt=0), BeforeValidator(_plain_number)]
+    posts: Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_plain_number)]
     per: Literal["day", "week", "month"]
 
 

@@ -116,6 +116,8 @@ def check(spec: dict, value, strict: bool = False):
         return value
     if kind in ("int", "float"):
         value = _number(kind, value, strict)
+        if spec.get("finite") and not math.isfinite(value):
+            raise Invalid("finite_number", "Input should be a finite number", value)
         for key, kind_name, test in (("ge", "greater_than_equal", lambda a, b: a >= b),
                                      ("gt", "greater_than", lambda a, b: a > b),
                                      ("le", "less_than_equal", lambda a, b: a <= b),
@@ -181,6 +183,9 @@ def _number(kind: str, value, strict: bool):
             return value
         if not math.isfinite(value):
             raise Invalid("finite_number", "Input should be a finite number", value)
+        if not -(2**63) <= value < 2**63:  # as pydantic: a float becomes a 64-bit integer at most
+            raise Invalid("int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size",
+                          value)
         if value != int(value):
             raise Invalid("int_from_float", "Input should be a valid integer, got a number with a fractional part",
                           value)
@@ -204,7 +209,7 @@ def _bool(value, strict: bool):
     if isinstance(value, bool):
         return value
     if not strict:
-        if isinstance(value, int) and value in (0, 1):
+        if isinstance(value, (int, float)) and value in (0, 1):
             return bool(value)
         if isinstance(value, str):
             word = value.strip().lower()

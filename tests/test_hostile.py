@@ -28,6 +28,10 @@ FIXED_CASES = [
     b"version: 1\naudiences: [{id: a, age: 500-900}]", b"version: 1\ncontent: {cadence: [{channel: x, posts: -1, per: year}]}",
     b"<<: {version: 1}", b"<<: [1, 2]", b"a: &x 1\nb: *x\n" * 50, ("x: " + "\U0001F600" * 5000).encode(),
     b"a: " + b"x" * 200_000,
+    # found by benchmarks/fuzz.py: infinite numbers once crashed the message formatting (OverflowError)
+    b"version: 1\norganisation: {name: x}\nperiod: {start: 2027-01-01, end: 2027-12-31}\nchannels: [{platform: x}]\n"
+    b"content: {cadence: [{channel: x, posts: .inf, per: week}]}\ncalendar: [{date: 2027-01-02, channel: x}]\n"
+    b"objectives: [{id: o, statement: s, baseline: .nan, target: -.inf}]",
 ]
 
 

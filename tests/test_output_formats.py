@@ -152,3 +152,23 @@ def test_colour_only_on_a_terminal_and_never_with_no_color():
 def test_every_format_is_deterministic(cli, fmt):
     first = cli("check", FLAWED, EXAMPLES, "--format", fmt, "--today", "2027-01-02").output
     assert first == cli("check", FLAWED, EXAMPLES, "--format", fmt, "--today", "2027-01-02").output
+
+
+def test_jobs_give_the_same_report_as_one_process(tmp_path):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import corpus
+
+    corpus.write_corpus(tmp_path / "plans", 24)
+    serial = _run(["check", tmp_path / "plans", "--jobs", "1", "--format", "json", "--today", "2027-01-02"])
+    parallel = _run(["check", tmp_path / "plans", "--jobs", "2", "--format", "json", "--today", "2027-01-02"])
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout and json.loads(serial.stdout)["summary"]["files"] == 24
+
+
+def test_only_the_reporter_asked_for_is_imported():
+    code = ("import sys\nfrom smlint.cli import main\n"
+            "try:\n    main(['check', 'examples/groene-buurt.strategy.yaml'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('smlint.reporters.')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "['smlint.reporters.text_report']"

@@ -39,6 +39,7 @@ def test_wheel_ships_rule_data_and_schema(installed):
     assert "smlint/_data/rules/channels.yaml" in names
     assert "smlint/_data/schemas/channel-data.schema.json" in names
     assert "smlint/_data/schemas/config.schema.json" in names
+    assert "smlint/_data/schemas/models.compiled.json" in names  # the runtime validator reads it
     assert any(n.startswith("smlint/_data/rules/catalog/") for n in names)
 
 
