@@ -17,9 +17,9 @@ import click
 
 from . import __version__
 from .i18n import LANGUAGES, common
+from .reporters import FORMATS
 
 FAIL_ON = ("error", "warning", "info")
-FORMATS = ("text", "json", "sarif", "gitlab", "github")
 
 
 class SettingsError(click.ClickException):

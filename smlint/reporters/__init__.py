@@ -46,12 +46,3 @@ class Run:
 
 def write(fmt: str, run: Run, results, out) -> None:
     importlib.import_module(f"{__name__}.{fmt}_report").write(run, results, out)
-
-
-def render(fmt: str, run: Run, results) -> str:
-    """The whole report as one string (for tests and small runs)."""
-    import io
-
-    buffer = io.StringIO()
-    write(fmt, run, results, buffer)
-    return buffer.getvalue()
