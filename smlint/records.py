@@ -161,11 +161,11 @@ def check(spec: dict, value, strict: bool = False):
     if kind == "model":
         if not isinstance(value, dict):
             raise Invalid("model_type", "Input should be a valid dictionary", value)
-        errors = validate(spec["model"], value)
+        converted, errors = _convert(spec["model"], value)  # one pass: nested models are not checked twice
         if errors:
             first = errors[0]
             raise Invalid(first["type"], first["msg"], first["input"], first["loc"], first.get("ctx"), tuple(errors[1:]))
-        return build(spec["model"], value)
+        return make(spec["model"], converted)
     if kind == "union":
         return _union(spec, value, strict)
     return value
@@ -249,9 +249,10 @@ def _expected(values: list) -> str:
 # -- a whole mapping, strictly (data and configuration files) -----------------------------
 
 
-def validate(model: str, values: dict) -> list[dict]:
-    """Every problem of ``values`` as ``model``: unknown keys, missing keys, bad values (pydantic-shaped)."""
+def _convert(model: str, values: dict) -> tuple[dict, list[dict]]:
+    """One pass over a mapping: its converted fields (by attribute name) and every problem (pydantic-shaped)."""
     errors: list[dict] = []
+    converted: dict = {}
     entry = table()[model]
     fields = entry["fields"]
     keys = {key_of(name, field): name for name, field in fields.items()}
@@ -263,24 +264,23 @@ def validate(model: str, values: dict) -> list[dict]:
                                "input": value})
             continue
         try:
-            check(fields[name]["type"], value)
+            converted[name] = check(fields[name]["type"], value)
         except Invalid as exc:
             errors += exc.at(key).errors()
     for name, field in fields.items():
         if field["required"] and key_of(name, field) not in values:
             errors.append({"type": "missing", "loc": (key_of(name, field),), "msg": "Field required", "input": values})
-    return errors
+    return converted, errors
+
+
+def validate(model: str, values: dict) -> list[dict]:
+    """Every problem of ``values`` as ``model``: unknown keys, missing keys, bad values (pydantic-shaped)."""
+    return _convert(model, values)[1]
 
 
 def build(model: str, values: dict) -> Record:
     """A record from values that ``validate`` accepted (aliases become attribute names)."""
-    fields = table()[model]["fields"]
-    converted = {}
-    for name, field in fields.items():
-        key = key_of(name, field)
-        if key in values:
-            converted[name] = check(field["type"], values[key])
-    return make(model, converted)
+    return make(model, _convert(model, values)[0])
 
 
 def fields_at(model: str, loc) -> list[str]:
