@@ -193,6 +193,11 @@ class RuleContext:
         covered.discard(None)
         return covered
 
+    @cached_property
+    def uncovered_channels(self) -> list[str]:
+        """Channel ids no team member covers, in file order (SM506, SM602, the maturity score)."""
+        return [cid for cid in self.channels_by_id if cid not in self.covered_channels]
+
     def how_often(self, cadence: dict) -> str:
         """``{posts: 3, per: week}`` in words: "3 a week", "3 per week"."""
         from .i18n import common, format_number

@@ -126,7 +126,7 @@ def assess(ctx) -> Assessment:
     islands = [cid for cid, channel in ctx.channels_by_id.items() if not channel.audiences]
     judge("channels_serve_audiences", channel_ids and not islands,
           words["no_channels"][lang] if not channel_ids else _counted(words["channels_without"], islands, lang))
-    uncovered = [cid for cid in channel_ids if cid not in ctx.covered_channels]
+    uncovered = ctx.uncovered_channels
     roleless = [m.id or "?" for m in doc.team if not m.role]
     shown = bool(doc.team) and not uncovered and not roleless
     if not doc.team:

@@ -15,7 +15,5 @@ CODE = "SM506"
 def check(ctx):
     if not ctx.doc.team:
         return
-    covered = ctx.covered_channels
-    for cid, channel in ctx.channels_by_id.items():
-        if cid not in covered:
-            yield ctx.report(CODE, channel, "uncovered", id=cid)
+    for cid in ctx.uncovered_channels:
+        yield ctx.report(CODE, ctx.channels_by_id[cid], "uncovered", id=cid)

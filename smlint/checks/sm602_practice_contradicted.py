@@ -27,6 +27,6 @@ def check(ctx):
     if practices.written_strategy is True and not criteria["written_strategy"].met:
         yield ctx.report(CODE, f"{PRACTICES}/written_strategy", "written_strategy",
                          detail=criteria["written_strategy"].detail)
-    uncovered = [cid for cid in ctx.channels_by_id if cid not in ctx.covered_channels]
+    uncovered = ctx.uncovered_channels
     if practices.team_roles is True and uncovered:
         yield ctx.report(CODE, f"{PRACTICES}/team_roles", "team_roles", ids=", ".join(uncovered))
