@@ -53,3 +53,15 @@ def cli():
         return runner.invoke(main, [str(a) for a in args], input=input, env=environment, catch_exceptions=False)
 
     return run
+
+
+def modules_imported_by(*args: str) -> list[str]:
+    """The modules a fresh process has imported after running ``smlint ARGS`` (lazy imports are tested with it)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom smlint.cli import main\n"
+            f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass\n"
+            "print('\\n'.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return out.splitlines()
