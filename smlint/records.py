@@ -21,7 +21,7 @@ from .convert import CONVERTERS
 from .data import data_dir
 
 RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
-_INT_TEXT = re.compile(r"\s*[+-]?\d+\s*\Z")
+_INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
 _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
 
@@ -191,13 +191,16 @@ def _number(kind: str, value, strict: bool):
                           value)
         return int(value)
     if isinstance(value, str) and not strict:
+        text = value.strip()
         if kind == "int":
-            if _INT_TEXT.match(value):
-                return int(value)
+            if _INT_TEXT.match(text):
+                return int(text.split(".")[0])
             raise Invalid("int_parsing", "Input should be a valid integer, unable to parse string as an integer",
                           value)
         try:
-            return float(value.strip())
+            if not text.isascii():  # Python reads "１２" as 12; pydantic does not
+                raise ValueError(text)
+            return float(text)
         except ValueError:
             raise Invalid("float_parsing", "Input should be a valid number, unable to parse string as a number",
                           value) from None
