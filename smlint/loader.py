@@ -205,6 +205,8 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = (exc.problem or exc.context or "syntax error").strip()
+            if "maximum nesting depth" in problem:  # libyaml's own bound (PyYAML >= 6.0.2) lies above ours: one message
+                raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth})) from None
             key = "tab_indent" if "'\\t'" in problem or "\t" in problem or self._tab_at(line) else "syntax"
             raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
         except yaml.reader.ReaderError as exc:  # a control character such as NUL
