@@ -77,6 +77,21 @@ def calendar_scaling(folder: Path, small: int, large: int) -> tuple[float, float
     return times[0], times[1]
 
 
+def statement_scaling(small_kb: int = 10, large_kb: int = 100) -> tuple[float, float]:
+    """In-process lint time of one statement of ``small_kb`` and of ``large_kb`` KB (best of 3)."""
+    import datetime as dt
+
+    from smlint.engine import Linter, Options
+
+    linter = Linter(Options(today=dt.date(2027, 1, 2)))
+    times = []
+    for kilobytes in (small_kb, large_kb):
+        data = corpus.statements(kilobytes).encode("utf-8")
+        linter.lint_bytes("warm-up", data)
+        times.append(min(_once(linter, data) for _ in range(3)))
+    return times[0], times[1]
+
+
 def _once(linter, data: bytes) -> float:
     start = time.perf_counter()
     linter.lint_bytes("x.strategy.yaml", data)
@@ -137,6 +152,10 @@ def main() -> None:
         print(f"calendar of 1,000 -> 10,000 entries, in-process: {small * 1000:.0f} ms -> {large * 1000:.0f} ms: "
               f"{large / small:.1f}x")
 
+        short, long = statement_scaling()
+        print(f"statement of 10 KB -> 100 KB, in-process: {short * 1000:.0f} ms -> {long * 1000:.0f} ms: "
+              f"{long / short:.1f}x ({long * 10:.2f} s per MB of statement text)")
+
         print("\ntargets:")
         single = rows["smlint --jobs 1"][0]
         parallel = rows[f"smlint (--jobs {cores})"][0]
@@ -145,6 +164,7 @@ def main() -> None:
             ("single-process smlint <= 2.0x the libyaml floor", single / floor, 2.0),
             ("one file, cold: smlint <= 0.75x yamllint", cold_smlint / cold_yamllint if cold_yamllint else None, 0.75),
             ("calendar 10x longer <= 11x the time", large / small, 11.0),
+            ("statement 10x longer <= 11x the time", long / short, 11.0),
             ("peak memory of the largest process <= 150 MB",
              max(rows["smlint --jobs 1"][1], rows[f"smlint (--jobs {cores})"][1]), 150.0),
         ]

@@ -67,8 +67,12 @@ class Analysis:
         return bool(self.numbers or self.percents)
 
 
-@lru_cache(maxsize=None)
-def _phrase_pattern(words: tuple[str, ...], prefix_ok: bool = False) -> re.Pattern:
+def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
+    """One pattern for a list of words and phrases, matched as whole words.
+
+    An entry ending in ``*`` matches any word starting with it; with
+    ``prefix_ok`` so does every entry of five letters or more.
+    """
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         if word.endswith("*"):
@@ -78,26 +82,86 @@ def _phrase_pattern(words: tuple[str, ...], prefix_ok: bool = False) -> re.Patte
     return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
-def _vocabulary():
-    return read_yaml("vocabulary.yaml")
+class _Edge:
+    """Whether the text just before (or just after) a position is one of a list of words.
+
+    Looks at a window of the longest word's length, never at the whole
+    text, so a statement with many numbers is read in linear time.
+    """
+
+    def __init__(self, words) -> None:
+        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        self.width = max(map(len, words), default=0) + 8  # the word and the character next to it
+        self.ends = re.compile(r"(?<![\w])(?:" + alternatives + r")$")
+        self.starts = re.compile(r"(?:" + alternatives + r")(?![\w])")
+
+    def before(self, text: str, position: int) -> bool:
+        """The words before ``position`` (whitespace between them and it skipped) end with one of the words."""
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        return self.ends.search(text[max(0, position - self.width) : position].lower()) is not None
+
+    def after(self, text: str, position: int) -> bool:
+        """The text after ``position`` (whitespace skipped) starts with one of the words."""
+        return self.starts.match(_text_after(text, position, self.width)) is not None
+
+
+_SPACES = re.compile(r"\s*")  # \s is str.isspace(), as str.strip() uses
+
+
+def _text_after(text: str, position: int, width: int) -> str:
+    """The ``width`` characters after ``position`` (whitespace there skipped), in lower case."""
+    position = _SPACES.match(text, position).end()
+    return text[position : position + width].lower()
+
+
+def _both(table: dict) -> list[str]:
+    return [w for lang in ("nl", "en") for w in table[lang]]
+
+
+class _Vocabulary:
+    """rules/vocabulary.yaml compiled once: one pattern per list, one per metric and platform."""
+
+    def __init__(self, data: dict) -> None:
+        self.stopwords = {lang: frozenset(words) for lang, words in data["stopwords"].items()}
+        self.vague = _phrase_pattern(_both(data["vague"]))
+        self.metrics = [(metric, _phrase_pattern(_both(words), True)) for metric, words in data["metrics"].items()]
+        metric_words = [w for words in data["metrics"].values() for w in _both(words)]
+        self.any_metric = _phrase_pattern(metric_words, True)
+        self.metric_width = max(map(len, metric_words)) + 8
+        self.platforms = [(platform, _phrase_pattern(words, True)) for platform, words in data["platform_words"].items()]
+        self.relative_before = _Edge(_both(data["relative_before"]))
+        self.relative_after = _Edge(_both(data["relative_after"]))
+        self.baseline_before = _Edge(_both(data["baseline_before"]))
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(read_yaml("vocabulary.yaml"))
+
+
+_LETTERS = re.compile(r"[a-zà-ÿ]+")
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
     """The statement's language: the organisation's when it names one, else by stopwords."""
     if hint in ("nl", "en"):
         return hint
-    words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    stop = _vocabulary()["stopwords"]
+    words = _LETTERS.findall(text.lower())
+    stop = _vocabulary().stopwords
     nl = sum(w in stop["nl"] for w in words)
     en = sum(w in stop["en"] for w in words)
     return "nl" if nl > en else "en"
+
+
+_GROUPED = {lang: re.compile(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
 
 
 def parse_number(text: str, lang: str) -> float | None:
     """'1.200' is 1200 in Dutch and 1.2 in English; '1,200' the other way round."""
     text = text.strip().lstrip("+")
     thousands, decimal = (".", ",") if lang == "nl" else (",", ".")
-    if re.fullmatch(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % (thousands, decimal), text):
+    if _GROUPED["nl" if lang == "nl" else "en"].fullmatch(text):
         text = text.replace(thousands, "")
     text = text.replace(thousands, "").replace(decimal, ".") if decimal in text else text.replace(thousands, "")
     try:
@@ -209,21 +273,42 @@ def _time_patterns():
 
 
 def find_time(text: str, period_start: dt.date | None):
-    """The first time expression in ``text`` and the spans of all of them."""
+    """The first time expression in ``text`` and the spans of all of them.
+
+    The patterns are tried most specific first; a match that starts or ends
+    inside one found before is not a second expression.
+    """
     spans = []
-    found: list[tuple[int, TimeExpression]] = []
+    first: tuple[int, TimeExpression] | None = None
+    taken = bytearray(len(text))  # 1 where a span found so far covers the character
     for pattern, resolve in _time_patterns():
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e or s < match.end() <= e for s, e in spans):
+            start, end = match.span()
+            if taken[start] or taken[end - 1]:
                 continue
             try:
                 date, kind = resolve(match, period_start)
             except (ValueError, OverflowError):
                 continue  # "31 februari": not a date, not a time expression
-            spans.append((match.start(), match.end()))
-            found.append((match.start(), TimeExpression(match[0], date, kind)))
-    found.sort(key=lambda pair: pair[0])
-    return (found[0][1] if found else None), spans
+            spans.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
+            if first is None or start < first[0]:
+                first = (start, TimeExpression(match[0], date, kind))
+    return (first[1] if first else None), spans
+
+
+def _masked(text: str, spans) -> str:
+    """``text`` with the characters of every span made spaces."""
+    parts = []
+    done = 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        start = max(start, done)
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 _NUMBER = re.compile(
@@ -231,6 +316,7 @@ _NUMBER = re.compile(
     r"(\s*(?:%|procent|percent|per\s+cent|pct\b))?(?![\w])",
     re.IGNORECASE,
 )
+_YEAR_ONLY = re.compile(r"(19|20)\d\d")
 _WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
@@ -238,70 +324,44 @@ _DOUBLE = re.compile(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECAS
 
 
 def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str | None = None) -> Analysis:
+    """Read a statement in time linear in its length: every pattern is compiled once and scans it once."""
     text = statement or ""
     lang = detect_language(text, lang_hint)
     vocab = _vocabulary()
     result = Analysis(lang)
-    both = ("nl", "en")
-    vague_words = tuple(w for l in both for w in vocab["vague"][l])
-    result.vague = sorted({m.group(0).lower() for m in _phrase_pattern(vague_words).finditer(text)})
-    metrics = []
-    for metric, words in vocab["metrics"].items():
-        if _phrase_pattern(tuple(w for l in both for w in words[l]), True).search(text):
-            metrics.append(metric)
-    result.metrics = metrics
-    platforms = []
-    for platform, words in vocab["platform_words"].items():
-        if _phrase_pattern(tuple(words), True).search(text):
-            platforms.append(platform)
+    result.vague = sorted({m.group(0).lower() for m in vocab.vague.finditer(text)})
+    result.metrics = [metric for metric, pattern in vocab.metrics if pattern.search(text)]
+    platforms = [platform for platform, pattern in vocab.platforms if pattern.search(text)]
     if "x" not in platforms and _BARE_X.search(text):
         platforms.append("x")
     result.platforms = platforms
 
     result.time, spans = find_time(text, period_start)
-    masked = list(text)
-    for start, end in spans:
-        masked[start:end] = " " * (end - start)
-    rest = "".join(masked)
-    metric_pattern = _phrase_pattern(tuple(w for words in vocab["metrics"].values() for l in both for w in words[l]), True)
-    rel_before = tuple(w for l in both for w in vocab["relative_before"][l])
-    rel_after = tuple(w for l in both for w in vocab["relative_after"][l])
-    base_before = tuple(w for l in both for w in vocab["baseline_before"][l])
+    rest = _masked(text, spans)
+    relative_before, relative_after = vocab.relative_before, vocab.relative_after
     for match in _NUMBER.finditer(rest):
         raw, percent = match[1], match[2]
         value = parse_number(raw, lang)
         if value is None:
             continue
-        before = rest[: match.start()].lower().rstrip()
-        after = rest[match.end() :].lower().lstrip()
+        start, end = match.span()
         if percent:
             result.percents.append(abs(value))
             signed = raw.startswith(("+", "-"))
-            if signed or _ends_with(before, rel_before) or _starts_with(after, rel_after):
+            if signed or relative_before.before(rest, start) or relative_after.after(rest, end):
                 result.relative.append(value)
             continue
-        is_year = re.fullmatch(r"(19|20)\d\d", raw) and not metric_pattern.match(after)
-        if is_year:
-            continue
+        if _YEAR_ONLY.fullmatch(raw) and not vocab.any_metric.match(_text_after(rest, end, vocab.metric_width)):
+            continue  # "in 2027", but not "2027 volgers"
         result.numbers.append(abs(value))
-        if result.baseline is None and _ends_with(before, base_before):
+        if result.baseline is None and vocab.baseline_before.before(rest, start):
             result.baseline = value
     for match in _WORD_PERCENT.finditer(rest):
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)
-        before = rest[: match.start()].lower().rstrip()
-        after = rest[match.end() :].lower().lstrip()
-        if _ends_with(before, rel_before) or _starts_with(after, rel_after):
+        if relative_before.before(rest, match.start()) or relative_after.after(rest, match.end()):
             result.relative.append(value)
     if _DOUBLE.search(rest):
         result.percents.append(100.0)
         result.relative.append(100.0)
     return result
-
-
-def _ends_with(text: str, words) -> bool:
-    return any(re.search(r"(?<![\w])" + re.escape(w) + r"$", text) for w in words)
-
-
-def _starts_with(text: str, words) -> bool:
-    return any(re.match(re.escape(w) + r"(?![\w])", text) for w in words)
