@@ -114,8 +114,8 @@ def outputs(tree: Path, inputs_file: Path, work: Path) -> list[str]:
 def test_inputs(tree: Path, work: Path) -> list[tuple[str, bytes, dict]]:
     """Every document the test suite of ``tree`` lints in-process, with the options it lints it with."""
     captured = work / "captured.pickle"
-    env = {**os.environ, CAPTURE: str(captured), "PYTHONPATH": os.pathsep.join([str(HERE), str(tree)])}
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-p", "same_output",
+    env = {**os.environ, CAPTURE: str(captured), "PYTHONPATH": str(HERE)}  # the tree itself: the current folder
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "same_output",
                     "-o", "addopts=", str(tree / "tests")], cwd=tree, env=env, check=False,
                    stdout=subprocess.DEVNULL)
     if not captured.exists():

@@ -59,7 +59,7 @@ class Group(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
-            _short_lived()
+            short_lived()
         args = list(sys.argv[1:] if args is None else args)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -201,12 +201,20 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     sys.exit(1 if failing and not exit_zero else 0)
 
 
-def _short_lived() -> None:
-    """A run lints and exits: the objects made at start-up are never collected, and linting makes no cycles."""
+def short_lived() -> None:
+    """A run lints and exits: the objects made at start-up are never collected (frozen).
+
+    The collector stays on, rarely: linting makes no reference cycles (tests/test_cycles.py), so it
+    finds nothing there, but a cycle made elsewhere (the JSON encoder's closures) is still freed.
+    Off, one kept cycle per file grew a run of 5,000 files to 419 MB.
+    """
     import gc
 
     gc.freeze()
-    gc.disable()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
+COLLECTOR_THRESHOLDS = (10_000, 10, 10)  # a young collection every 10,000 allocations (default 700)
 
 
 def _rule_entries() -> dict:

@@ -14,11 +14,10 @@ _LINTER = None
 
 def _start(options) -> None:
     global _LINTER
-    import gc
-
+    from .cli import short_lived
     from .engine import Linter
 
-    gc.disable()  # as in the parent: linting makes no reference cycles
+    short_lived()  # as in the parent (inherited under fork, not under spawn)
     _LINTER = Linter(options)
 
 

@@ -226,18 +226,20 @@ def _bool(value, strict: bool):
 
 
 def _union(spec: dict, value, strict: bool):
-    failures = []
+    first = None  # the first branch's error, without its traceback: a kept traceback is a reference cycle
+    relative = False
     for mode in (True, False) if not strict else (True,):
         for option in spec["options"]:
             try:
                 return check(option, value, mode)
             except Invalid as exc:
-                failures.append((option, exc))
+                if first is None:
+                    first = exc.at()
+                relative = relative or option.get("pattern") == RELATIVE_TARGET_PATTERN
     # a relative target ("+10%") is the likelier intent when a number does not fit either: say what is expected
-    for option, _ in failures:
-        if option.get("pattern") == RELATIVE_TARGET_PATTERN:
-            return _raise_pattern(value, option["pattern"])
-    raise failures[0][1]
+    if relative:
+        return _raise_pattern(value, RELATIVE_TARGET_PATTERN)
+    raise first.at()  # a copy: the frame's own reference to ``first`` would close a cycle through the traceback
 
 
 def _raise_pattern(value, pattern: str):
