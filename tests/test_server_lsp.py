@@ -1,0 +1,259 @@
+"""smlint server's parts that need no process: positions, diagnostics, hover, code-action edits, configuration."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+from smlint.lsp import actions, hover
+from smlint.lsp.diagnostics import diagnostics, lint_document, rule_locations, token_end
+from smlint.lsp.positions import UTF8, UTF16, UTF32, TextIndex
+from smlint.lsp.session import Session, is_strategy
+
+from .conftest import EXAMPLES
+
+STRATEGY = "/project/plan.strategy.yaml"
+URI = "file://" + STRATEGY
+
+
+def lint(text: str, session: Session | None = None, encoding: str = UTF16, path: str = STRATEGY):
+    return lint_document(session or Session(), "file://" + path, path, textwrap.dedent(text), encoding)
+
+
+def at(found, code: str):
+    return [d for d in found if d.code == code]
+
+
+# -- positions ---------------------------------------------------------------------------------------------------
+
+def test_utf16_columns_count_an_emoji_as_two_units_and_an_accented_letter_as_one():
+    index = TextIndex('a: "é😀"\nb: {"😀😀": 1, x: 2}\n')
+    assert index.to_lsp(2, 14) == (1, 15)  # 'x' is code point 14 of line 2, after two emoji
+    assert TextIndex(index.text, UTF32).to_lsp(2, 14) == (1, 13)
+    assert TextIndex(index.text, UTF8).to_lsp(2, 14) == (1, 19)  # UTF-8: four bytes an emoji
+    assert index.to_lsp(1, 6) == (0, 5)  # the emoji, after 'é': one unit, as in the protocol
+    assert index.to_lsp(1, 7) == (0, 7)  # the closing quote, after the emoji's two units
+    assert index.from_lsp(1, 15) == (2, 14)
+
+
+def test_positions_go_through_unusual_line_breaks_and_a_byte_order_mark():
+    # libyaml ends a line at NEL and LS too, the protocol only at LF, CR LF and CR
+    index = TextIndex('\ufeffa: "x\u2028y"\r\nb: 1\rc: 2\n')
+    assert index.to_lsp(1, 1) == (0, 1)  # after the BOM, which the loader drops
+    assert index.to_lsp(2, 1) == (0, 7)  # smlint's line 2 starts after LS, still the protocol's line 0
+    assert index.to_lsp(3, 1) == (1, 0)
+    assert index.to_lsp(4, 1) == (2, 0)
+    assert index.to_lsp(99, 99) == (3, 0)  # clamped to the text
+    assert index.from_lsp(2, 0) == (4, 1)
+    assert index.from_lsp(0, 1) == (1, 1)
+
+
+def test_a_position_past_the_end_of_a_line_is_clamped_to_the_line():
+    index = TextIndex("ab\ncd\n")
+    assert index.to_lsp(1, 40) == (0, 2)
+    assert index.lsp_offset(0, 40) == 2
+    assert index.lsp_offset(-1, 0) == 0 and index.lsp_offset(10, 0) == len(index.text)
+
+
+@pytest.mark.parametrize("line, start, end", [
+    ("  name: Bakkerij", 2, 6),
+    ('  "na me": x', 2, 9),
+    ("  - id: x", 2, 3),
+    ("time: 10:30 # c", 6, 11),
+    ("k: [a, b]", 3, 4),
+    ("", 0, 0),
+])
+def test_a_diagnostic_covers_the_word_it_points_at(line, start, end):
+    assert token_end(line, start) == end
+
+
+# -- diagnostics -------------------------------------------------------------------------------------------------
+
+def test_diagnostics_are_the_findings_with_exact_utf16_positions_after_emoji_and_accents():
+    _, found = lint("""\
+        version: 1
+        organisation: {name: "Café 😀", kind: bogus}
+        period: {start: 2027-01-01, end: 2027-12-31}
+        """)
+    (bad,) = at(found, "SM003")
+    # 'kind' is code point 32 of its line; the emoji before it is two UTF-16 units
+    assert (bad.range.start.line, bad.range.start.character) == (1, 32)
+    assert (bad.range.end.line, bad.range.end.character) == (1, 36)
+    assert bad.source == "smlint" and bad.severity == 1 and "bogus" in bad.message
+
+
+def test_diagnostics_carry_code_severity_message_and_the_rules_doc_as_related_information():
+    linted, found = lint_document(Session(), URI, STRATEGY, (EXAMPLES / "flawed.strategy.yaml").read_text("utf-8"))
+    assert [d.code for d in found] == [f.rule for f in linted.findings]
+    assert [d.message for d in found] == [f.message for f in linted.findings]
+    severities = {"error": 1, "warning": 2, "info": 3}
+    assert [d.severity for d in found] == [severities[f.severity] for f in linted.findings]
+    for diagnostic in found:
+        (info,) = diagnostic.related_information
+        assert info.location.uri.startswith("file://") and "/catalog/" in info.location.uri
+        assert info.message.startswith(diagnostic.code)
+        assert diagnostic.code_description is None  # no web link: the rule's doc is on this machine
+    uri, line = rule_locations()["SM205"]
+    assert open(uri[len("file://"):], encoding="utf-8").read().splitlines()[line] == "SM205:"
+
+
+def test_a_file_that_is_not_a_strategy_gets_no_diagnostics():
+    assert not is_strategy("/x/docker-compose.yaml", "services: {}\n")
+    assert is_strategy("/x/strategy.yml", "")
+    assert is_strategy("untitled:Untitled-1", "# yaml-language-server: $schema=../schemas/strategy.schema.json\n")
+    linted, found = lint("services: {web: {image: x}}\n", path="/x/docker-compose.yaml")
+    assert linted.result is None and found == []
+
+
+def test_a_document_that_does_not_parse_gets_sm001_where_the_parser_stopped():
+    _, found = lint("version: 1\norganisation:\n  name: 'open quote\nperiod: x\n")
+    (problem,) = found
+    assert problem.code == "SM001"
+    # libyaml reports an unclosed quoted scalar at the end of the document (line 5, column 1)
+    assert (problem.range.start.line, problem.range.start.character) == (4, 0)
+    _, found = lint("a: [1, 2\nb: c\n")
+    assert [d.code for d in found] == ["SM001"]
+    assert (found[0].range.start.line, found[0].range.start.character) == (1, 1)
+
+
+# -- hover -------------------------------------------------------------------------------------------------------
+
+def test_the_rule_doc_in_the_message_language():
+    dutch = hover.rule_markdown("SM205", "nl")
+    english = hover.rule_markdown("SM205", "en")
+    assert "Wat de regel doet" in dutch and "```yaml" in dutch
+    assert "What it does" in english and "Why it matters" in english
+    assert hover.rule_markdown("SM999", "en") is None
+
+
+def test_a_key_is_found_under_the_cursor_and_described_from_the_schema():
+    linted, _ = lint("""\
+        version: 1
+        organisation: {name: X}
+        period: {start: 2027-01-01, end: 2027-12-31}
+        audiences:
+          - id: buren
+            income: low
+        """)
+    index = linted.index
+    found = hover.key_at(linted, index.lsp_offset(5, 5))
+    assert found is not None and found[0] == "/audiences/0/income"
+    assert hover.key_at(linted, index.lsp_offset(5, 12)) is None  # on the value, not the key
+    text = hover.key_markdown("/audiences/0/income", "en")
+    assert "**income**" in text and "`middle`" in text
+    assert hover.key_markdown("/audiences/0/age", "en").count("Age range") == 1
+    assert hover.key_markdown("/audiences/0/x-mine", "en") is None  # a key of the user's own: nothing to say
+    assert hover.key_markdown("/nonsense/3/deeper", "nl") is None
+
+
+def test_a_schema_without_a_description_for_a_key_is_no_hover(monkeypatch):
+    monkeypatch.setattr(hover, "_schema", lambda: {"properties": {"a": {"type": "string"}}})
+    assert hover.key_markdown("/a", "en") is None
+    monkeypatch.setattr(hover, "_schema", lambda: {"properties": {"a": {"x-description-nl": "Een A", "description": "An A"}}})
+    assert "Een A" in hover.key_markdown("/a", "nl") and "An A" in hover.key_markdown("/a", "en")
+
+
+# -- code actions ------------------------------------------------------------------------------------------------
+
+def suppress(text: str, code: str):
+    linted, _ = lint(text)
+    (finding,) = [f for f in linted.findings if f.rule == code]
+    edit = actions.suppress_edit(linted, finding)
+    return linted, edit, edit.apply(linted.text) if edit else None
+
+
+MINIMAL = "version: 1\norganisation: {name: X}\nperiod: {start: 2027-01-01, end: 2027-12-31}\n"
+
+
+def test_suppress_appends_a_directive_to_the_line_and_the_finding_goes():
+    _, _, after = suppress(MINIMAL + "slogan: vers\n", "SM007")
+    assert "slogan: vers  # smlint: disable=SM007\n" in after
+    _, found = lint(after)
+    assert not at(found, "SM007") and not at(found, "SM008")
+
+
+def test_suppress_merges_into_the_directive_already_on_the_line():
+    _, _, after = suppress(MINIMAL + "slogan: {a: 1, a: 2}  # smlint: disable=SM007\n", "SM002")
+    assert after.endswith("slogan: {a: 1, a: 2}  # smlint: disable=SM007,SM002\n")
+    _, found = lint(after)
+    assert not at(found, "SM002") and not at(found, "SM007")
+
+
+def test_suppress_goes_on_its_own_line_when_a_comment_would_change_the_document():
+    text = MINIMAL + "slogan: elke dag\n  vers gebakken\n"  # a plain scalar over two lines
+    _, edit, after = suppress(text, "SM007")
+    assert "slogan: elke dag\n" in after and "# smlint: disable-next-line=SM007\nslogan:" in after
+    _, found = lint(after)
+    assert not at(found, "SM007")
+
+
+def test_suppress_keeps_the_documents_line_endings():
+    _, _, after = suppress(MINIMAL.replace("\n", "\r\n") + "slogan: elke dag\r\n  vers\r\n", "SM007")
+    assert "\r\n# smlint: disable-next-line=SM007\r\nslogan" in after
+
+
+def test_sm001_cannot_be_suppressed():
+    linted, _ = lint("a: [1\n")
+    assert actions.suppress_edit(linted, linted.findings[0]) is None
+
+
+def test_the_smallest_edit_between_two_texts():
+    assert actions.minimal_edit("baseline: 1.200\n", "baseline: 1200\n") == actions.Edit(11, 12, "")
+    assert actions.minimal_edit("same", "same") is None
+    edit = actions.minimal_edit("a\r\nb", "a\nb")
+    assert edit.apply("a\r\nb") == "a\nb" and edit.start == 1  # never between CR and LF
+    edit = actions.minimal_edit("x\r\n", "xy\r\n")
+    assert edit.apply("x\r\n") == "xy\r\n"
+
+
+# -- configuration -----------------------------------------------------------------------------------------------
+
+def test_the_configuration_found_for_the_file_applies_and_is_read_again_when_it_changes(tmp_path):
+    (tmp_path / ".git").mkdir()
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    path = str(folder / "plan.strategy.yaml")
+    session = Session()
+    text = MINIMAL + "slogan: vers\n"
+    _, found = lint(text, session, path=path)
+    assert at(found, "SM007") and at(found, "SM101")
+    config = tmp_path / ".smlint.yaml"
+    config.write_text("ignore: [SM1]\n", encoding="utf-8")
+    _, found = lint(text, session, path=path)
+    assert at(found, "SM007") and not at(found, "SM101")
+    config.write_text("ignore: [SM007]\nlang: nl\n", encoding="utf-8")
+    os.utime(config, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    linted, found = lint(text, session, path=path)
+    assert not at(found, "SM007") and at(found, "SM101") and linted.lang == "nl"
+    config.unlink()
+    _, found = lint(text, session, path=path)
+    assert at(found, "SM007")
+
+
+def test_a_configuration_smlint_cannot_use_means_the_defaults_and_says_why(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".smlint.yaml").write_text("ignore: [SM9999]\n", encoding="utf-8")
+    linted, found = lint(MINIMAL, Session(), path=str(tmp_path / "strategy.yaml"))
+    assert at(found, "SM101")
+    assert ".smlint.yaml:1" in linted.configured.error and "SM9999" in linted.configured.error
+
+
+# -- fixes (the seam to smlint fix) ------------------------------------------------------------------------------
+
+def test_fixes_are_asked_for_in_one_place_and_become_edits(monkeypatch):
+    linted, _ = lint(MINIMAL + "x-count: 1.200\n")
+    monkeypatch.setattr(actions, "fixed_text", lambda linted, findings: linted.text.replace("1.200", "1200"))
+    edit = actions.minimal_edit(linted.text, actions.fixed_text(linted, linted.findings))
+    assert edit.apply(linted.text).endswith("x-count: 1200\n")
+
+
+def test_all_diagnostics_of_the_examples_have_a_range_inside_the_document():
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        linted, found = lint_document(Session(), path.as_uri(), str(path), path.read_text("utf-8"))
+        for diagnostic in found:
+            assert 0 <= diagnostic.range.start.line < linted.index.lsp_lines
+            assert diagnostic.range.start.line == diagnostic.range.end.line
+            assert diagnostic.range.start.character <= diagnostic.range.end.character
+        assert diagnostics(linted) == found
