@@ -257,3 +257,12 @@ def test_all_diagnostics_of_the_examples_have_a_range_inside_the_document():
             assert diagnostic.range.start.line == diagnostic.range.end.line
             assert diagnostic.range.start.character <= diagnostic.range.end.character
         assert diagnostics(linted) == found
+
+
+def test_check_does_not_import_the_language_server_libraries():
+    from .conftest import modules_imported_by
+
+    modules = modules_imported_by("check", "--quiet", str(EXAMPLES / "groene-buurt.strategy.yaml"))
+    assert "smlint.engine" in modules
+    assert not [m for m in modules if m.split(".")[0] in ("pygls", "lsprotocol", "cattrs")]
+    assert "smlint.lsp" not in modules and "smlint.commands.server" not in modules

@@ -110,7 +110,16 @@ def test_hover_on_a_key_shows_its_schema_description(project, client):
     assert client.close() == 0
 
 
-def test_changes_in_a_burst_are_linted_once_on_the_newest_text(project, client):
+def test_changes_in_a_burst_are_linted_once_on_the_newest_text(project):
+    # started as VS Code's language client starts a server: with --stdio
+    client = Client(cwd=project, command=[sys.executable, "-m", "smlint", "server", "--stdio"])
+    try:
+        burst(project, client)
+    finally:
+        client.kill()
+
+
+def burst(project, client):
     client.initialize(project, options={"debounce": 2000})
     path = project / "flawed.strategy.yaml"
     text = path.read_text(encoding="utf-8")
@@ -147,3 +156,10 @@ def test_a_closed_document_has_its_diagnostics_cleared_and_exit_without_shutdown
     assert client.diagnostics(path.as_uri()) == []
     client.notify("exit", None)
     assert client.process.wait(60) == 1  # the protocol's code for an exit the client did not announce
+
+
+def test_without_pygls_the_server_says_how_to_install_it_and_exits_2():
+    code = "import sys\nsys.modules['pygls'] = None\nfrom smlint.cli import main\nmain(['server'])\n"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert run.returncode == 2
+    assert "pip install" in run.stderr and "pygls" in run.stderr and "Traceback" not in run.stderr
