@@ -266,3 +266,10 @@ def test_check_does_not_import_the_language_server_libraries():
     assert "smlint.engine" in modules
     assert not [m for m in modules if m.split(".")[0] in ("pygls", "lsprotocol", "cattrs")]
     assert "smlint.lsp" not in modules and "smlint.commands.server" not in modules
+
+
+def test_an_unused_suppression_is_marked_unnecessary_so_editors_fade_it():
+    _, found = lint(MINIMAL + "x-note: 1  # smlint: disable=SM205\n")
+    (unused,) = at(found, "SM008")
+    assert unused.tags == [1]  # DiagnosticTag.Unnecessary
+    assert all(d.tags is None for d in found if d.code != "SM008")

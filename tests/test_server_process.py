@@ -163,3 +163,15 @@ def test_without_pygls_the_server_says_how_to_install_it_and_exits_2():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 2
     assert "pip install" in run.stderr and "pygls" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_configuration_smlint_cannot_use_is_shown_once_and_the_defaults_apply(project, client):
+    (project / ".smlint.yaml").write_text("lang: nl\nignore: [SM9999]\n", encoding="utf-8")
+    client.initialize(project)
+    path = project / "flawed.strategy.yaml"
+    client.open(path.as_uri(), path.read_text(encoding="utf-8"))
+    assert any(d["code"] == "SM007" for d in client.diagnostics(path.as_uri()))
+    shown = client.wait("window/showMessage")
+    assert shown["type"] == 2 and ".smlint.yaml:2" in shown["message"] and "SM9999" in shown["message"]
+    assert shown["message"].startswith("smlint kan zijn configuratie niet gebruiken")  # the file's language
+    assert client.close() == 0

@@ -56,7 +56,9 @@ def suppress_edit(linted: Linted, finding) -> Edit | None:
     number = index.lsp_position(index.offset(finding.line, finding.column))[0]
     start, end = index.lsp_starts[number], index.lsp_ends[number]
     line = text[start:end]
-    before = _data(text)
+    if "data" not in linted.extra:  # parsed once per lint, however many findings ask
+        linted.extra["data"] = _data(text)
+    before = linted.extra["data"]
     if before is FatalLoadError:
         return None  # a file that does not parse: its SM001 cannot be suppressed
     candidates = []

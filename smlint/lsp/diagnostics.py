@@ -25,6 +25,7 @@ SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
+UNNECESSARY = [types.DiagnosticTag.Unnecessary]  # an unused suppression: editors fade it out
 _TOKEN_END = re.compile(r"""(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?|(?:[^\s:,\[\]{}#]|:(?=[^\s,\[\]{}]))+)""")
 
 
@@ -80,6 +81,7 @@ def diagnostic(linted: Linted, finding) -> types.Diagnostic:
         code=finding.rule,
         source=SOURCE,
         related_information=related(finding.rule, linted.lang),
+        tags=UNNECESSARY if finding.rule == "SM008" else None,
         data={"path": finding.path, "fixable": finding.fixable, "line": finding.line, "column": finding.column},
     )
 

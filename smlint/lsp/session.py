@@ -43,6 +43,7 @@ class Linted:
     result: FileResult | None  # None: not a strategy file, nothing to say
     configured: Configured | None = None
     version: int | None = None
+    path: str | None = None  # the file on disk, None for an unsaved document
     extra: dict = field(default_factory=dict)
 
     @property
@@ -120,10 +121,10 @@ class Session:
         configured = self.configuration(path)
         index = TextIndex(text, encoding)
         if not is_strategy(path or uri, text, configured.patterns):
-            return Linted(uri, text, index, None, configured, version)
+            return Linted(uri, text, index, None, configured, version, path)
         data = text.encode("utf-8", "surrogatepass")
         result = configured.linter.lint_bytes(path or uri, data)
-        return Linted(uri, text, index, result, configured, version)
+        return Linted(uri, text, index, result, configured, version, path)
 
 
 def is_strategy(name: str, text: str, patterns=DEFAULT_PATTERNS) -> bool:
