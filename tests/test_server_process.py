@@ -175,3 +175,22 @@ def test_a_configuration_smlint_cannot_use_is_shown_once_and_the_defaults_apply(
     assert shown["type"] == 2 and ".smlint.yaml:2" in shown["message"] and "SM9999" in shown["message"]
     assert shown["message"].startswith("smlint kan zijn configuratie niet gebruiken")  # the file's language
     assert client.close() == 0
+
+
+EMOJI = 'version: 1\norganisation: {name: "Café 😀", kind: bogus}\nperiod: {start: 2027-01-01, end: 2027-12-31}\n'
+
+
+@pytest.mark.parametrize("offered, encoding, character", [
+    (None, "utf-16", 32),  # the protocol's default: the emoji is two UTF-16 units
+    (["utf-32"], "utf-32", 31),  # code points, when the client prefers them
+])
+def test_positions_in_the_encoding_client_and_server_agreed_on(project, client, offered, encoding, character):
+    capabilities = {"general": {"positionEncodings": offered}} if offered else {}
+    result = client.initialize(project, capabilities=capabilities)
+    assert result["capabilities"].get("positionEncoding", "utf-16") == encoding
+    uri = (project / "emoji.strategy.yaml").as_uri()
+    client.open(uri, EMOJI)
+    (bad,) = [d for d in client.diagnostics(uri) if d["code"] == "SM003"]
+    assert bad["range"]["start"] == {"line": 1, "character": character}
+    assert bad["range"]["end"] == {"line": 1, "character": character + 4}
+    assert client.close() == 0
