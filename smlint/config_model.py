@@ -40,5 +40,12 @@ class Config(BaseModel):
     channel_data: str | list[str] | None = Field(
         None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
     patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
+    rule_packs: list[str] = Field(
+        default_factory=list, alias="rule-packs",
+        description="Rule packs: YAML files with your organisation's own rules (schemas/rulepack.schema.json), "
+                    "relative to this file's folder.")
+    baseline: str | None = Field(
+        None, description="A baseline file (made with --write-baseline), relative to this file's folder: findings "
+                          "recorded in it are not reported.")
     max_file_size: Annotated[int, Field(gt=0)] | None = Field(
         None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")

@@ -24,6 +24,7 @@ from .loader import (
     load_bytes,
     position,
 )
+from .baseline import stable_path
 from .suppressions import NONE as NO_SUPPRESSIONS
 from .suppressions import Suppressions
 from .suppressions import parse as parse_suppressions
@@ -45,6 +46,7 @@ class Finding:
     message: str
     path: str
     fixable: bool = False
+    stable_path: str = ""  # ``path`` with list items named by their id: what baselines and fingerprints key on
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.rule, self.path, self.message)
@@ -75,6 +77,7 @@ class Options:
     channel_data: tuple[str, ...] = ()  # the user's channel data files, merged over rules/channels.yaml
     per_file_ignores: dict = field(default_factory=dict)  # glob -> codes, globs relative to ``base``
     base: str | None = None  # the configuration's folder
+    rule_packs: tuple[str, ...] = ()  # the organisation's own rules (YAML files), see rulepacks.py
 
     def ignore_for(self, file: str) -> tuple[str, ...]:
         if not self.per_file_ignores:
@@ -155,6 +158,12 @@ class Linter:
         data = channeldata.load(tuple(options.channel_data), options.lang or "en")
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
                                  channel_data=data, select=tuple(options.select), ignore=tuple(options.ignore))
+        self.pack_rules = ()
+        if options.rule_packs:  # a bad pack raises DataFileError here too: a usage error
+            from . import rulepacks
+
+            self.pack_rules = tuple(rule for rule in rulepacks.load(options.rule_packs, options.lang or "en")
+                                    if options.enabled(rule.code))
 
     def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
         entry = catalogue()[code]
@@ -205,18 +214,40 @@ class Linter:
                 continue
             for report in ctx.reports_of(code):
                 findings.append(self._place(file, report, root, lang))
+        if self.pack_rules:
+            findings += self._pack_findings(file, root, lang, enabled)
         if suppressions:
             findings = [f for f in findings if not suppressions.suppresses(f.rule, f.line)]
             if enabled("SM008"):
                 findings += self._unused(file, suppressions, root, lang, enabled)
+        findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
+                    for f in findings]
         findings.sort(key=Finding.sort_key)
         return FileResult(file, findings, lang, ctx)
+
+    def _pack_findings(self, file: str, root, lang: str, enabled) -> list[Finding]:
+        """The findings of the organisation's own rules (rule packs), placed like smlint's own."""
+        from .loader import to_python
+        from .rulepacks import CATEGORY, evaluate, period_of
+
+        data = to_python(root)
+        period = period_of(data)
+        out = []
+        for rule in self.pack_rules:
+            if not enabled(rule.code):
+                continue
+            for hit in evaluate(rule, data, period):
+                line, column = position(root, hit.pointer)
+                out.append(Finding(file=file, line=max(1, line), column=max(1, column), rule=rule.code,
+                                   severity=self.options.severities.get(rule.code) or rule.severity,
+                                   category=CATEGORY, message=rule.text(lang, hit.values), path=hit.pointer))
+        return out
 
     def _unused(self, file: str, suppressions, root, lang: str, enabled) -> list[Finding]:
         """SM008 for each code or prefix of a suppression that suppressed nothing."""
         from difflib import get_close_matches
 
-        known = checks.implemented()
+        known = checks.implemented() + [rule.code for rule in self.pack_rules]
 
         def ran(token: str) -> bool:  # an unknown code is always reported; a known one only when its rules ran
             matching = [code for code in known if code.startswith(token)]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 _DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*(.*))?$", re.IGNORECASE)
-_CODE = re.compile(r"^SM\d{0,3}$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
 
 
 @dataclass
