@@ -26,7 +26,7 @@ class SinceError(Exception):
 
     def __init__(self, key: str, **args) -> None:
         super().__init__(key)
-        self.key, self.args = key, args
+        self.key, self.values = key, args
 
 
 def _git(folder: str, *args: str) -> subprocess.CompletedProcess:

@@ -139,8 +139,8 @@ def _pack_codes(packs, lang: str) -> tuple[str, ...]:
     from . import rulepacks
     from .datafile import DataFileError
 
-    try:
-        return tuple(rule.code for rule in rulepacks.load(packs, lang))
+    try:  # as prefixes (ZST, not ZST001), so that `--ignore ZST` wins over the default selection
+        return tuple(sorted({rule.code.rstrip("0123456789") for rule in rulepacks.load(packs, lang)}))
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
 
@@ -239,7 +239,7 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         try:
             changes.prepare(files, since)
         except changes.SinceError as exc:
-            raise SettingsError(common(exc.key, lang or "en").format(**exc.args)) from None
+            raise SettingsError(common(exc.key, lang or "en").format(**exc.values)) from None
         results = changes.narrow(results, since)
     if write_baseline:
         return _writing_baseline(results, write_baseline, lang, quiet)

@@ -25,6 +25,7 @@ from .loader import escape_pointer
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
 _MISSING = object()
+_NAMES = ("id", "platform", "channel", "name", "title", "date")
 
 
 @dataclass(frozen=True)
@@ -328,8 +329,9 @@ def _item_id(data, pointer: str) -> str:
             node = node.get(token)
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
-            if isinstance(node, dict) and isinstance(node.get("id"), (str, int)):
-                found = str(node["id"])
+            if isinstance(node, dict):  # an item without an id: what names it (a channel by its platform)
+                name = next((node[k] for k in _NAMES if isinstance(node.get(k), (str, int)) and node[k] != ""), None)
+                found = str(name) if name is not None else found
         else:
             break
     return found
