@@ -42,7 +42,7 @@ class PackRule:
     name: str
     severity: str
     message: dict  # lang -> template
-    given: tuple  # compiled JSONPath expressions
+    given: tuple  # Query objects
     then: tuple[Then, ...]
     docs: dict = field(default_factory=dict)  # lang -> {summary, what, why, bad, good}
     file: str = ""
@@ -123,7 +123,7 @@ def _read(file: str, lang: str):
         for number, expression in enumerate(given_list):
             where = f"{here}/given" + (f"/{number}" if isinstance(raw["given"], list) else "")
             try:
-                given.append(jsonpath.compile(expression))
+                given.append(Query(expression))
             except jsonpath.JSONPathError as exc:
                 fail(where, "pack_bad_jsonpath", expression=expression, problem=str(exc).splitlines()[0])
         then_list = raw["then"] if isinstance(raw["then"], list) else [raw["then"]]
@@ -183,7 +183,7 @@ def _then(raw: dict, where: str, fail) -> Then:
         compiled = tuple(patterns)
     elif function == "reference":
         try:
-            compiled = (jsonpath.compile(options["to"]),)
+            compiled = (Query(options["to"]),)
         except jsonpath.JSONPathError as exc:
             fail(f"{where}/functionOptions/to", "pack_bad_jsonpath", expression=options["to"],
                  problem=str(exc).splitlines()[0])
@@ -216,20 +216,62 @@ class Hit:
     values: dict
 
 
+class Query:
+    """A compiled JSONPath. Plain paths (``$.objectives[*].owner``, ``$.team[0]``) are walked directly, which is
+    many times faster; anything else (filters, slices, descendants) is left to the JSONPath library."""
+
+    _SIMPLE = re.compile(r"\$(?:\.[A-Za-z_][\w-]*|\.\*|\[\*\]|\[\d+\]|\['[^'\\]*'\])*\Z")
+    _STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\.\*|\[\*\]|\[(\d+)\]|\['([^'\\]*)'\]")
+
+    def __init__(self, expression: str) -> None:
+        import jsonpath
+
+        self.expression = expression
+        self.compiled = jsonpath.compile(expression)  # also the syntax check, for simple paths too
+        self.steps = None
+        if self._SIMPLE.match(expression):
+            self.steps = [m[1] or m[3] if (m[1] or m[3] is not None) else (int(m[2]) if m[2] else None)
+                          for m in self._STEP.finditer(expression)]
+
+    def find(self, data):
+        """(JSON Pointer, node) for every match, in document order."""
+        if self.steps is None:
+            for match in self.compiled.finditer(data):
+                pointer = str(match.pointer())
+                yield ("" if pointer == "/" else pointer), match.obj
+            return
+        nodes = [("", data)]
+        for step in self.steps:
+            following = []
+            for pointer, node in nodes:
+                if step is None:  # [*] or .*
+                    if isinstance(node, list):
+                        following += [(f"{pointer}/{i}", child) for i, child in enumerate(node)]
+                    elif isinstance(node, dict):
+                        following += [(f"{pointer}/{escape_pointer(str(k))}", v) for k, v in node.items()]
+                elif isinstance(step, int):
+                    if isinstance(node, list) and step < len(node):
+                        following.append((f"{pointer}/{step}", node[step]))
+                elif isinstance(node, dict) and step in node:
+                    following.append((f"{pointer}/{escape_pointer(step)}", node[step]))
+            nodes = following
+        yield from nodes
+
+
 def evaluate(rule: PackRule, data, period: tuple | None = None) -> list[Hit]:
     """The rule's findings on a strategy's plain data (``loader.to_python`` of its tree)."""
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
-    for expression in rule.given:
-        for match in expression.finditer(data):
-            pointer = str(match.pointer())
-            if pointer == "/":
-                pointer = ""
+    allowed: dict[int, set] = {}  # a reference's allowed values: found once per file, not once per item
+    for query in rule.given:
+        for pointer, node in query.find(data):
             for number, then in enumerate(rule.then):
                 if (pointer, number) in seen:  # two `given` paths that find the same node report it once
                     continue
                 seen.add((pointer, number))
-                hit = _apply(then, match.obj, pointer, data, period)
+                if then.function == "reference" and number not in allowed:
+                    allowed[number] = {_shown(found) for _, found in then.compiled[0].find(data)}
+                hit = _apply(then, node, pointer, allowed.get(number), period)
                 if hit is not None:
                     hit.values.setdefault("id", _item_id(data, pointer))
                     hit.values["code"] = rule.code
@@ -255,21 +297,20 @@ def _shown(value) -> str:
     return str(value)[:200]
 
 
-def _apply(then: Then, node, pointer: str, data, period) -> Hit | None:
+def _apply(then: Then, node, pointer: str, allowed, period) -> Hit | None:
     value = _field(node, then.field)
+    if not _fails(then, value, allowed, period):
+        return None
     target = pointer + "".join(f"/{escape_pointer(p)}" for p in then.field.split(".")) if then.field else pointer
     where = target if value is not _MISSING else pointer
-    values = {"field": then.field or "", "value": _shown(value), "path": target}
-    if _fails(then, value, data, period):
-        return Hit(where, values)
-    return None
+    return Hit(where, {"field": then.field or "", "value": _shown(value), "path": target})
 
 
 def _empty(value) -> bool:
     return value is _MISSING or value is None or value is False or value == "" or value == [] or value == {}
 
 
-def _fails(then: Then, value, data, period) -> bool:
+def _fails(then: Then, value, allowed, period) -> bool:
     function, options = then.function, then.options
     if function == "truthy":
         return _empty(value)
@@ -306,7 +347,6 @@ def _fails(then: Then, value, data, period) -> bool:
         keys = [k for k in keys if k]
         return len(keys) != len(set(keys))
     if function == "reference":
-        allowed = {_shown(match.obj) for match in then.compiled[0].finditer(data)}
         items = value if isinstance(value, list) else [value]
         return any(_shown(item) not in allowed for item in items)
     if function == "date-within-period":

@@ -140,11 +140,9 @@ FUNCTION_CASES = [
 
 
 def _rule(function: str, options: dict) -> rulepacks.PackRule:
-    import jsonpath
-
     then = {"field": "a", "function": function, "functionOptions": options}
     compiled = rulepacks._then(then, "/rules/0/then", lambda *a, **k: pytest.fail(f"bad test rule {a} {k}"))
-    return rulepacks.PackRule("T001", "t", "warning", {"en": "{value}"}, (jsonpath.compile("$.items[*]"),),
+    return rulepacks.PackRule("T001", "t", "warning", {"en": "{value}"}, (rulepacks.Query("$.items[*]"),),
                               (compiled,))
 
 
@@ -155,6 +153,18 @@ def test_each_function_fires_and_stays_silent(function, options, fires, silent):
     data = {"ids": ["x", "y"], "items": [fires, silent]}
     hits = rulepacks.evaluate(rule, data, period)
     assert [hit.pointer.split("/")[2] for hit in hits] == ["0"], (function, options)
+
+
+@pytest.mark.parametrize("expression", ["$", "$.objectives", "$.objectives[*]", "$.objectives[1].owner",
+                                        "$.objectives.*", "$['content']['pillars'][*].id", "$.x[*][*]",
+                                        "$.nowhere[*].owner", "$.objectives[7]"])
+def test_plain_paths_walked_directly_find_what_the_jsonpath_library_finds(expression):
+    data = {"objectives": [{"id": "a", "owner": "o"}, {"id": "b/c", "owner": None}],
+            "content": {"pillars": [{"id": "p"}, {"name": "q"}]}, "x": [[1, 2], {"k": 3}]}
+    query = rulepacks.Query(expression)
+    assert query.steps is not None
+    library = [("" if str(m.pointer()) == "/" else str(m.pointer()), m.obj) for m in query.compiled.finditer(data)]
+    assert list(query.find(data)) == library
 
 
 def test_functions_never_raise_on_odd_values():
