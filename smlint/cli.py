@@ -131,6 +131,8 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
         per_file_ignores=dict(cfg.per_file_ignores),
         base=str(loaded.base),
         rule_packs=packs,
+        require_reason=bool(cfg.require_suppression_reason),
+        config_file=loaded.file or "",
     )
 
 
@@ -480,9 +482,9 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["strategy", "channel-data", "config"]), default="strategy")
+@click.argument("which", type=click.Choice(["strategy", "channel-data", "config", "rule-pack"]), default="strategy")
 def schema(which) -> None:
-    """Print the JSON Schema of a strategy file (or of a channel data or configuration file)."""
+    """Print the JSON Schema of a strategy file (or of a channel data file, the configuration or a rule pack)."""
     from .data import data_dir
     from .schema import SCHEMAS
 

@@ -166,9 +166,10 @@ def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, .
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):
             check_prefix(code, f"/{name}/{index}")
-    for glob, codes in config.per_file_ignores.items():
-        for index, code in enumerate(codes):
-            check_prefix(code, f"/per-file-ignores/{escape_pointer(glob)}/{index}")
+    for glob, entry in config.per_file_ignores.items():
+        extended = not isinstance(entry, list)
+        for index, code in enumerate(entry.codes if extended else entry):
+            check_prefix(code, f"/per-file-ignores/{escape_pointer(glob)}{'/codes' if extended else ''}/{index}")
     for code in config.severity:
         check_prefix(code, f"/severity/{code}")
     for code, options in config.thresholds.items():
