@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from smlint.lsp import actions, hover
-from smlint.lsp.diagnostics import diagnostics, lint_document, rule_locations, token_end
+from smlint.lsp.diagnostics import diagnostics, lint_document, rule_location, token_end
 from smlint.lsp.positions import UTF8, UTF16, UTF32, TextIndex
 from smlint.lsp.session import Session, is_strategy
 
@@ -95,7 +95,7 @@ def test_diagnostics_carry_code_severity_message_and_the_rules_doc_as_related_in
         assert info.location.uri.startswith("file://") and "/catalog/" in info.location.uri
         assert info.message.startswith(diagnostic.code)
         assert diagnostic.code_description is None  # no web link: the rule's doc is on this machine
-    uri, line = rule_locations()["SM205"]
+    uri, line = rule_location("SM205")
     assert open(uri[len("file://"):], encoding="utf-8").read().splitlines()[line] == "SM205:"
 
 
@@ -177,6 +177,14 @@ def test_suppress_appends_a_directive_to_the_line_and_the_finding_goes():
 def test_suppress_merges_into_the_directive_already_on_the_line():
     _, _, after = suppress(MINIMAL + "slogan: {a: 1, a: 2}  # smlint: disable=SM007\n", "SM002")
     assert after.endswith("slogan: {a: 1, a: 2}  # smlint: disable=SM007,SM002\n")
+    _, found = lint(after)
+    assert not at(found, "SM002") and not at(found, "SM007")
+
+
+def test_suppress_merges_before_the_reason_and_end_date_of_the_directive():
+    _, _, after = suppress(MINIMAL + 'slogan: {a: 1, a: 2}  # smlint: disable=SM007 reason="eigen veld" until=2099-01-01\n',
+                           "SM002")
+    assert after.endswith('# smlint: disable=SM007,SM002 reason="eigen veld" until=2099-01-01\n')
     _, found = lint(after)
     assert not at(found, "SM002") and not at(found, "SM007")
 
@@ -273,3 +281,42 @@ def test_an_unused_suppression_is_marked_unnecessary_so_editors_fade_it():
     (unused,) = at(found, "SM008")
     assert unused.tags == [1]  # DiagnosticTag.Unnecessary
     assert all(d.tags is None for d in found if d.code != "SM008")
+
+
+def project(tmp_path, config: str):
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / ".smlint.yaml").write_text(config, encoding="utf-8")
+    return str(tmp_path / "flawed.strategy.yaml")
+
+
+def test_a_rule_packs_findings_carry_its_doc_on_hover_and_point_at_the_pack(tmp_path):
+    import shutil
+
+    shutil.copy(EXAMPLES / "rulepacks" / "gemeente-zuidstad.rulepack.yaml", tmp_path / "pack.yaml")
+    path = project(tmp_path, "rule-packs: [pack.yaml]\n")
+    linted, found = lint((EXAMPLES / "flawed.strategy.yaml").read_text("utf-8"), Session(), path=path)
+    (first, *_) = [d for d in found if d.code.startswith("ZST")]
+    (info,) = first.related_information
+    assert info.location.uri == (tmp_path / "pack.yaml").as_uri()
+    assert (tmp_path / "pack.yaml").read_text("utf-8").splitlines()[info.location.range.start.line].strip() \
+        == f"- code: {first.code}"
+    shown = hover.rule_markdown(first.code, linted.lang, linted.configured.entries)
+    assert shown.startswith(f"**{first.code} ") and linted.configured.entries[first.code]["doc"]["nl"]["summary"] in shown
+
+
+def test_what_the_configurations_baseline_holds_is_not_shown_as_check_does_not(tmp_path):
+    from smlint import baseline
+
+    text = (EXAMPLES / "flawed.strategy.yaml").read_text("utf-8")
+    path = project(tmp_path, "")
+    linted, found = lint(text, Session(), path=path)
+    assert len(found) > 30
+    (tmp_path / "baseline.json").write_text(baseline.render(linted.findings), encoding="utf-8")
+    project(tmp_path, "baseline: baseline.json\n")
+    session = Session()
+    _, found = lint(text, session, path=path)
+    assert found == []
+    _, found = lint(text + "slogan: nieuw\n", session, path=path)
+    assert [d.code for d in found] == ["SM007"]
+    _, found = lint(text, session, path=path)  # every lint starts from the whole baseline again
+    assert found == []

@@ -184,7 +184,7 @@ def build():
             start = index.lsp_offset(where.start.line, where.start.character)
             end = index.lsp_offset(where.end.line, where.end.character)
             if start <= offset < max(end, start + 1):
-                doc = hover.rule_markdown(finding.rule, linted.lang)
+                doc = hover.rule_markdown(finding.rule, linted.lang, linted.configured.entries)
                 if doc and doc not in parts:
                     parts.append(doc)
                     span = span or where

@@ -20,7 +20,9 @@ from ..loader import FatalLoadError, load_text, to_python
 from ..suppressions import Suppressions, parse
 from .session import Linted
 
-_DISABLE = re.compile(r"(#\s*smlint\s*:\s*disable\s*=\s*)([^#]*?)(\s*)$", re.IGNORECASE)
+# a directive on the line: its codes (smlint's or a rule pack's), before any reason="..." or until=...
+_DISABLE = re.compile(r"#\s*smlint\s*:\s*disable\s*=\s*([A-Za-z][A-Za-z0-9]*(?:\s*,\s*[A-Za-z][A-Za-z0-9]*)*)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,7 @@ def suppress_edit(linted: Linted, finding) -> Edit | None:
     candidates = []
     existing = _DISABLE.search(line)
     if existing:
-        codes = existing.group(2).strip()
-        merged = f"{codes},{code}" if codes else code
-        candidates.append((Edit(start + existing.start(2), start + existing.end(2), merged), finding.line))
+        candidates.append((Edit(start + existing.end(1), start + existing.end(1), f",{code}"), finding.line))
     stripped = line.rstrip()
     candidates.append((Edit(start + len(stripped), end, f"  # smlint: disable={code}"), finding.line))
     indent = line[: len(line) - len(line.lstrip(" "))]

@@ -39,17 +39,29 @@ def token_end(line: str, start: int) -> int:
     return match.end() if match and match.end() > start else start + 1
 
 
-@lru_cache(maxsize=None)
-def rule_locations() -> dict[str, tuple[str, int]]:
-    """For each rule code, its catalogue file (as a file URI) and the 0-based line its entry starts on."""
-    out = {}
-    for path in sorted((data_dir("rules") / "catalog").glob("*.yaml")):
-        uri = Path(path).resolve().as_uri()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-            match = re.match(r"(SM\d{3}):", line)
-            if match:
-                out[match[1]] = (uri, number)
+@lru_cache(maxsize=64)
+def _code_lines(file: str) -> dict[str, int]:
+    """The 0-based line on which each rule code is first written in a catalogue or rule pack file."""
+    out: dict[str, int] = {}
+    try:
+        lines = Path(file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return out
+    for number, line in enumerate(lines):
+        match = re.match(r"\s*(?:-\s*)?(?:code:\s*)?['\"]?([A-Z][A-Z0-9]*\d)['\"]?:?\s*$", line)
+        if match:
+            out.setdefault(match[1], number)
     return out
+
+
+def rule_location(code: str, entry: dict | None = None) -> tuple[str, int] | None:
+    """Where a rule is documented: its catalogue entry, or its rule pack, as (file URI, 0-based line)."""
+    files = [entry["pack"]] if entry and entry.get("pack") else sorted((data_dir("rules") / "catalog").glob("*.yaml"))
+    for file in files:
+        line = _code_lines(str(file)).get(code)
+        if line is not None:
+            return Path(file).resolve().as_uri(), line
+    return None
 
 
 def finding_range(linted: Linted, finding) -> types.Range:
@@ -62,10 +74,10 @@ def finding_range(linted: Linted, finding) -> types.Range:
     return types.Range(types.Position(l1, c1), types.Position(l2, c2))
 
 
-def related(code: str, lang: str) -> list[types.DiagnosticRelatedInformation] | None:
-    location = rule_locations().get(code)
-    entry = catalogue().get(code)
-    if location is None or entry is None:
+def related(code: str, lang: str, entries: dict | None = None) -> list[types.DiagnosticRelatedInformation] | None:
+    entry = (entries or catalogue()).get(code)
+    location = rule_location(code, entry) if entry else None
+    if location is None:
         return None
     uri, line = location
     doc = entry["doc"].get(lang) or entry["doc"]["en"]
@@ -80,7 +92,7 @@ def diagnostic(linted: Linted, finding) -> types.Diagnostic:
         severity=SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.rule,
         source=SOURCE,
-        related_information=related(finding.rule, linted.lang),
+        related_information=related(finding.rule, linted.lang, linted.configured.entries if linted.configured else None),
         tags=UNNECESSARY if finding.rule == "SM008" else None,
         data={"path": finding.path, "fixable": finding.fixable, "line": finding.line, "column": finding.column},
     )

@@ -18,9 +18,9 @@ from .session import Linted
 from .texts import text
 
 
-def rule_markdown(code: str, lang: str) -> str | None:
-    """A rule's documentation as Markdown: what it checks, why, a bad and a good example."""
-    entry = catalogue().get(code)
+def rule_markdown(code: str, lang: str, entries: dict | None = None) -> str | None:
+    """A rule's documentation as Markdown: what it checks, why, a bad and a good example (a pack's rules too)."""
+    entry = (entries or catalogue()).get(code)
     if entry is None:
         return None
     doc = entry["doc"].get(lang) or entry["doc"]["en"]
@@ -29,11 +29,9 @@ def rule_markdown(code: str, lang: str) -> str | None:
         f"**{code} {entry['name']}** ({entry['category']}, {entry['severity']})",
         "",
         doc["summary"],
-        "",
-        f"**{heads[0]}:** {doc['what']}",
-        "",
-        f"**{heads[1]}:** {doc['why']}",
     ]
+    parts += [line for head, body in ((heads[0], doc.get("what")), (heads[1], doc.get("why"))) if body
+              for line in ("", f"**{head}:** {body}")]
     for head, example in ((heads[2], doc.get("bad")), (heads[3], doc.get("good"))):
         if example:
             parts += ["", f"**{head}:**", "```yaml", example.rstrip(), "```"]

@@ -31,6 +31,9 @@ class Configured:
     file: str | None  # the configuration file, None for the defaults
     error: str | None = None  # a configuration smlint cannot use: the defaults are used, and this says why
     signature: tuple = ()
+    entries: dict = field(default_factory=dict)  # every rule's catalogue entry, the rule packs' included
+    baseline: object = None  # the configuration's baseline: its findings are not shown, as check does not
+    files: tuple = ()  # the files it was read from: configuration, channel data, rule packs, baseline
 
 
 @dataclass
@@ -97,24 +100,35 @@ class Session:
 
     @staticmethod
     def _signature(configured: Configured, today: dt.date) -> tuple:
-        files = (configured.file,) + tuple(configured.linter.options.channel_data)
-        return (today,) + tuple(_stamp(f) for f in files)
+        return (today,) + tuple(_stamp(f) for f in configured.files)
 
     @staticmethod
     def _load(file: str | None, today: dt.date) -> Configured:
         from .. import config, records
-        from ..cli import _options
+        from ..baseline import Baseline, BaselineError
+        from ..cli import _options, _rule_entries
         from ..datafile import DataFileError
+        from ..i18n import common
 
-        error = None
+        error, baseline = None, None
         try:
             loaded = config.load(file) if file else config.Loaded(records.make("Config", {}))
             linter = Linter(_options(loaded, today=loaded.config.today or today))
+            entries = _rule_entries(loaded)
         except DataFileError as exc:
             error = str(exc)
             loaded = config.Loaded(records.make("Config", {}))
             linter = Linter(_options(loaded, today=today))
-        return Configured(linter, tuple(loaded.config.patterns or DEFAULT_PATTERNS), file, error)
+            entries = _rule_entries(loaded)
+        files = (file, *loaded.channel_data(), *loaded.rule_packs(), loaded.baseline())
+        if loaded.baseline():
+            try:
+                baseline = Baseline.read(loaded.baseline())
+            except BaselineError as exc:
+                key, args = exc.args[0]
+                error = f"{loaded.baseline()}: {common(key, loaded.config.lang or 'en').format(**args)}"
+        return Configured(linter, tuple(loaded.config.patterns or DEFAULT_PATTERNS), file, error,
+                          entries=entries, baseline=baseline, files=tuple(f for f in files if f))
 
     def lint(self, uri: str, path: str | None, text: str, encoding: str = UTF16, version: int | None = None) -> Linted:
         """Findings for the document's text; none for a document that is not a strategy."""
@@ -124,6 +138,9 @@ class Session:
             return Linted(uri, text, index, None, configured, version, path)
         data = text.encode("utf-8", "surrogatepass")
         result = configured.linter.lint_bytes(path or uri, data)
+        if configured.baseline is not None:  # as check does: what the baseline holds is not reported
+            configured.baseline.used.clear()
+            result.findings, _ = configured.baseline.new_findings(result.findings)
         return Linted(uri, text, index, result, configured, version, path)
 
 
