@@ -250,11 +250,39 @@ def test_a_configuration_smlint_cannot_use_means_the_defaults_and_says_why(tmp_p
 
 # -- fixes (the seam to smlint fix) ------------------------------------------------------------------------------
 
+def apply_all(text: str, edits) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = edit.apply(text)
+    return text
+
+
+def test_the_edits_between_two_texts_are_one_per_changed_region():
+    old = "a: 1\nb: 2\nc: 3  # keep\nd: [x]\n"
+    new = "a: 10\nb: 2\nc: 30  # keep\nd: [x]\ne: 5\n"
+    edits = actions.edits_between(old, new)
+    assert [(old[e.start:e.end], e.new) for e in edits] == [("", "0"), ("", "0"), ("", "e: 5\n")]
+    assert apply_all(old, edits) == new
+    assert actions.edits_between(old, old) == []
+
+
 def test_fixes_are_asked_for_in_one_place_and_become_edits(monkeypatch):
     linted, _ = lint(MINIMAL + "x-count: 1.200\n")
     monkeypatch.setattr(actions, "fixed_text", lambda linted, findings: linted.text.replace("1.200", "1200"))
-    edit = actions.minimal_edit(linted.text, actions.fixed_text(linted, linted.findings))
-    assert edit.apply(linted.text).endswith("x-count: 1200\n")
+    edits = actions.edits_between(linted.text, actions.fixed_text(linted, linted.findings))
+    assert apply_all(linted.text, edits).endswith("x-count: 1200\n")
+
+
+def test_the_fix_machinery_repairs_a_finding_and_all_of_them():
+    pytest.importorskip("smlint.fixes", reason="smlint fix (issue 13) is not in this tree yet")
+    text = (EXAMPLES / "flawed.strategy.yaml").read_text("utf-8")
+    linted, _ = lint_document(Session(), URI, STRATEGY, text)
+    fixable = [f for f in linted.findings if f.fixable]
+    (thousands,) = [f for f in fixable if "1.200" in actions.describe(f)]
+    one = apply_all(text, actions.edits_between(text, actions.fixed_text(linted, [thousands])))
+    assert "baseline: 1200 " in one and one.replace("baseline: 1200 ", "baseline: 1.200") == text
+    everything = apply_all(text, actions.edits_between(text, actions.fixed_text(linted, fixable)))
+    again, _ = lint_document(Session(), URI, STRATEGY, everything)
+    assert len(fixable) >= 3 and not [f for f in again.findings if f.fixable]
 
 
 def test_all_diagnostics_of_the_examples_have_a_range_inside_the_document():

@@ -194,3 +194,27 @@ def test_positions_in_the_encoding_client_and_server_agreed_on(project, client, 
     assert bad["range"]["start"] == {"line": 1, "character": character}
     assert bad["range"]["end"] == {"line": 1, "character": character + 4}
     assert client.close() == 0
+
+
+def test_a_fixable_finding_offers_its_fix_and_applied_it_is_gone(project, client):
+    pytest.importorskip("smlint.fixes", reason="smlint fix (issue 13) is not in this tree yet")
+    client.initialize(project)
+    path = project / "flawed.strategy.yaml"
+    uri, text = path.as_uri(), path.read_text(encoding="utf-8")
+    client.open(uri, text)
+    before = client.diagnostics(uri, version=1)
+    line = next(i for i, ln in enumerate(text.splitlines()) if "baseline: 1.200" in ln)
+    cursor = {"line": line, "character": 4}
+    found = client.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                        "range": {"start": cursor, "end": cursor},
+                                                        "context": {"diagnostics": []}})
+    fix = next(a for a in found if a["title"].startswith("Herstel SM003"))
+    assert "`1.200` -> `1200`" in fix["title"] and fix["isPreferred"]
+    (edit,) = fix["edit"]["changes"][uri]
+    client.change(uri, 2, edit["newText"], edit["range"])
+    after = client.diagnostics(uri, version=2)
+    assert [d for d in before if d["range"]["start"]["line"] != line] == \
+        [d for d in after if d["range"]["start"]["line"] != line]
+    assert not [d for d in after if d["range"]["start"]["line"] == line and d["code"] == "SM003"]
+    assert any(a["kind"] == "source.fixAll.smlint" for a in found)
+    assert client.close() == 0

@@ -201,11 +201,17 @@ def build():
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                            range=span)
 
-    def workspace_edit(uri: str, linted, edit) -> types.WorkspaceEdit:
+    def workspace_edit(uri: str, linted, edits) -> types.WorkspaceEdit:
         index = linted.index
-        (l1, c1), (l2, c2) = index.lsp_position(edit.start), index.lsp_position(edit.end)
-        change = types.TextEdit(types.Range(types.Position(l1, c1), types.Position(l2, c2)), edit.new)
-        return types.WorkspaceEdit(changes={uri: [change]})
+        changes = []
+        for edit in edits:
+            (l1, c1), (l2, c2) = index.lsp_position(edit.start), index.lsp_position(edit.end)
+            changes.append(types.TextEdit(types.Range(types.Position(l1, c1), types.Position(l2, c2)), edit.new))
+        return types.WorkspaceEdit(changes={uri: changes})
+
+    def fix_edits(linted, findings) -> list:
+        fixed = actions.fixed_text(linted, findings)
+        return actions.edits_between(linted.text, fixed) if fixed is not None else []
 
     def wanted(kind: str, only) -> bool:
         return not only or any(kind == k or kind.startswith(f"{k}.") for k in only)
@@ -228,24 +234,23 @@ def build():
             if (where.end.line, where.end.character) < first or (where.start.line, where.start.character) > last:
                 continue
             shown = diagnostic(linted, finding)
-            if finding.fixable:
-                edit = actions.minimal_edit(linted.text, actions.fixed_text(linted, [finding]) or linted.text)
-                if edit is not None:
-                    out.append(types.CodeAction(
-                        title=text("fix", linted.lang).format(code=finding.rule, message=finding.message),
-                        kind=types.CodeActionKind.QuickFix, diagnostics=[shown], is_preferred=True,
-                        edit=workspace_edit(uri, linted, edit)))
+            edits = fix_edits(linted, [finding]) if finding.fixable else []
+            if edits:
+                out.append(types.CodeAction(
+                    title=text("fix", linted.lang).format(code=finding.rule, change=actions.describe(finding)),
+                    kind=types.CodeActionKind.QuickFix, diagnostics=[shown], is_preferred=True,
+                    edit=workspace_edit(uri, linted, edits)))
             edit = actions.suppress_edit(linted, finding)
             if edit is not None:
                 out.append(types.CodeAction(
                     title=text("suppress", linted.lang).format(code=finding.rule),
-                    kind=types.CodeActionKind.QuickFix, diagnostics=[shown], edit=workspace_edit(uri, linted, edit)))
+                    kind=types.CodeActionKind.QuickFix, diagnostics=[shown], edit=workspace_edit(uri, linted, [edit])))
         fixable = [finding for finding in linted.findings if finding.fixable]
         if fixable and wanted(FIX_ALL_KIND, only):
-            edit = actions.minimal_edit(linted.text, actions.fixed_text(linted, fixable) or linted.text)
-            if edit is not None:
+            edits = fix_edits(linted, fixable)
+            if edits:
                 out.append(types.CodeAction(title=text("fix_all", linted.lang), kind=FIX_ALL_KIND,
-                                            edit=workspace_edit(uri, linted, edit)))
+                                            edit=workspace_edit(uri, linted, edits)))
         return out
 
     @server.feature(types.SHUTDOWN)

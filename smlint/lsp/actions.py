@@ -82,9 +82,27 @@ def suppress_edit(linted: Linted, finding) -> Edit | None:
 def fixed_text(linted: Linted, findings) -> str | None:
     """The document's text with the safe fixes for ``findings`` applied, or None when nothing can be fixed.
 
-    This is the one place the server asks the fix machinery (``smlint fix``) for fixes.
+    This is the one place the server asks the fix machinery for fixes: ``smlint.fixes.repair``, as
+    ``smlint fix`` does (round by round, linting again, refusing a fix that would add a structural finding).
     """
-    return None
+    try:
+        from ..fixes import repair
+    except ImportError:  # a smlint without `smlint fix`: suppressing is the only action
+        return None
+    if linted.result is None or linted.configured is None or not findings:
+        return None
+    linter = linted.configured.fix_linter()
+    file = linted.path or linted.uri
+    wanted = {(f.rule, f.path) for f in findings}
+    outcome = repair(lambda data: linter.lint_bytes(file, data), file, linted.text.encode("utf-8", "surrogatepass"),
+                     choose=lambda f: (f.rule, f.path) in wanted)
+    return outcome.fixed.decode("utf-8") if outcome.changed else None
+
+
+def describe(finding) -> str:
+    """What a finding's fix changes (`1.200` -> `1200`), else its message."""
+    describe = getattr(getattr(finding, "fix", None), "describe", None)
+    return describe() if callable(describe) else finding.message
 
 
 def minimal_edit(old: str, new: str) -> Edit | None:
@@ -104,3 +122,23 @@ def minimal_edit(old: str, new: str) -> Edit | None:
     if end_old < len(old) and old[end_old - 1:end_old + 1] == "\r\n":
         end_old, end_new = end_old + 1, end_new + 1
     return Edit(start, end_old, new[start:end_new])
+
+
+def edits_between(old: str, new: str) -> list[Edit]:
+    """Edits that turn ``old`` into ``new``, one per changed region (lines compared first, then characters)."""
+    import difflib
+
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    old_starts = [0]
+    for line in old_lines:
+        old_starts.append(old_starts[-1] + len(line))
+    out = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        edit = minimal_edit("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))
+        if edit is not None:
+            base = old_starts[i1]
+            out.append(Edit(base + edit.start, base + edit.end, edit.new))
+    return out

@@ -10,6 +10,7 @@ keystroke without restarting the server.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -34,6 +35,19 @@ class Configured:
     entries: dict = field(default_factory=dict)  # every rule's catalogue entry, the rule packs' included
     baseline: object = None  # the configuration's baseline: its findings are not shown, as check does not
     files: tuple = ()  # the files it was read from: configuration, channel data, rule packs, baseline
+    _fixer: Linter | None = None
+
+    def fix_linter(self) -> Linter:
+        """The linter fixes are checked with, as `smlint fix` checks them: every structural rule and every
+        rule that can fix, nothing ignored, so that a fix's damage is seen whatever the configuration selects."""
+        if self._fixer is None:
+            from .. import checks
+
+            options = self.linter.options
+            fixers = tuple(code for code in checks.modules() if hasattr(checks.load(code), "fix"))
+            self._fixer = Linter(dataclasses.replace(options, select=("SM0",) + fixers, ignore=(),
+                                                     per_file_ignores={}))
+        return self._fixer
 
 
 @dataclass
