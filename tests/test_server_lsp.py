@@ -235,6 +235,7 @@ def test_the_configuration_found_for_the_file_applies_and_is_read_again_when_it_
     os.utime(config, ns=(1, 1))  # a different modification time, whatever the clock's resolution
     linted, found = lint(text, session, path=path)
     assert not at(found, "SM007") and at(found, "SM101") and linted.lang == "nl"
+    assert session.reads(str(config)) and not session.reads(path)
     config.unlink()
     _, found = lint(text, session, path=path)
     assert at(found, "SM007")

@@ -133,7 +133,8 @@ def burst(project, client):
     assert client.close() == 0
 
 
-def test_an_edited_configuration_applies_without_a_restart(project, client):
+@pytest.mark.parametrize("told_by", ["workspace/didChangeWatchedFiles", "textDocument/didSave"])
+def test_an_edited_configuration_applies_without_a_restart(project, client, told_by):
     client.initialize(project, capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
     path = project / "flawed.strategy.yaml"
     client.open(path.as_uri(), path.read_text(encoding="utf-8"))
@@ -141,7 +142,10 @@ def test_an_edited_configuration_applies_without_a_restart(project, client):
     assert any(d["code"] == "SM007" for d in before)
     config = project / ".smlint.yaml"
     config.write_text(f"today: {TODAY.isoformat()}\nignore: [SM007]\n", encoding="utf-8")
-    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    if told_by == "textDocument/didSave":  # saved in the editor itself
+        client.notify(told_by, {"textDocument": {"uri": config.as_uri()}})
+    else:
+        client.notify(told_by, {"changes": [{"uri": config.as_uri(), "type": 2}]})
     after = client.diagnostics(path.as_uri())
     assert [d for d in before if d["code"] != "SM007"] == after
     assert client.close() == 0

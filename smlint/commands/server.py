@@ -153,8 +153,9 @@ def build():
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: SmlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if uri.rsplit("/", 1)[-1] in CONFIG_NAMES:
-            ls.relint_all()
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        if uri.rsplit("/", 1)[-1] in CONFIG_NAMES or (path and ls.session.reads(path)):
+            ls.relint_all()  # a configuration, channel data, rule pack or baseline: every open document may change
         else:
             ls.publish(uri)
 

@@ -93,6 +93,11 @@ class Session:
         """Read every configuration again at the next lint (a watched file changed)."""
         self._configs.clear()
 
+    def reads(self, path: str) -> bool:
+        """Whether a configuration in use was read from ``path`` (or names it: channel data, a rule pack, a baseline)."""
+        real = os.path.realpath(path)
+        return any(real == os.path.realpath(file) for configured in self._configs.values() for file in configured.files)
+
     def configuration(self, path: str | None) -> Configured:
         """The configuration that applies to a document at ``path`` (None: an unsaved document)."""
         from .. import config
