@@ -400,3 +400,8 @@ def schema(which) -> None:
     from .schema import SCHEMAS
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+
+
+# Commands in their own modules register themselves on `main` (smlint/commands/).
+from .commands import calendar as _calendar_command  # noqa: E402,F401
+from .commands import report as _report_command  # noqa: E402,F401
