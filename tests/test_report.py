@@ -349,6 +349,17 @@ def test_report_in_headless_chromium(cli, browser, tmp_path, example):
     assert matured["name"] in visible
 
 
+def test_index_in_headless_chromium(cli, browser, tmp_path):
+    folder = tmp_path / "site"
+    assert cli("report", GROENE, NORTHWIND, "-o", folder, "--today", TODAY).exit_code == 0
+    shown = browser.open((folder / "index.html").resolve().as_uri())
+    assert shown.console_errors() == [] and shown.requests() == []
+    links = shown.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+    assert links == ["groene-buurt.strategy.html", "northwind-analytics.strategy.html"]
+    text = shown.evaluate("document.body.innerText")  # a Dutch and an English strategy: the index is in English
+    assert text.count("3: Consciously competent") == 2 and "Bewust" not in text
+
+
 def test_hostile_strategy_text_loads_nothing_in_the_browser(cli, browser, tmp_path):
     hostile = tmp_path / "x.strategy.yaml"
     hostile.write_text(GROENE.read_text(encoding="utf-8").replace(
@@ -366,3 +377,65 @@ def test_readme_screenshot_exists():
     png = (EXAMPLES.parent / "docs" / "report.png").read_bytes()
     assert png_is_not_blank(png)
     assert "docs/report.png" in (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+
+
+# -- hostile input -------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from .fuzzing import edited_text, mutated_examples  # noqa: E402
+
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def fuzz_property(data: bytes) -> None:
+    """`report` and `calendar` on any input: no exception escapes, and what they print is whole."""
+    from click.testing import CliRunner
+
+    import icalendar
+
+    from smlint.cli import main
+
+    runner = CliRunner()
+    for args in (["report", "-"], ["calendar", "-", "--format", "ics"], ["calendar", "-", "--format", "csv"]):
+        result = runner.invoke(main, [*args, "--today", TODAY], input=data)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            import traceback
+
+            raise AssertionError("exception escaped: " + "".join(traceback.format_exception(result.exception)))
+        assert result.exit_code in (0, 1), (args, result.exit_code, result.output)
+        if result.exit_code == 1:
+            assert "SM00" in result.stderr and not result.stdout
+        elif args[0] == "report":
+            assert result.stdout.rstrip().endswith("</html>")
+        elif args[-1] == "ics":
+            icalendar.Calendar.from_ical(result.stdout_bytes)
+
+
+@FUZZ
+@given(mutated_examples())
+def test_report_and_calendar_survive_mutated_examples(data):
+    fuzz_property(data)
+
+
+@FUZZ
+@given(edited_text())
+def test_report_and_calendar_survive_examples_edited_as_text(data):
+    fuzz_property(data)
+
+
+def test_tables_stay_bounded_for_hundreds_of_channels_and_audiences(cli, tmp_path):
+    lines = ["version: 1", "organisation: {name: X, region: nl}", "period: {start: 2027-01-01, end: 2027-12-31}",
+             "audiences:"]
+    lines += [f"  - {{id: a{n}, age: 20-30}}" for n in range(300)]
+    lines += ["channels:"] + [f"  - {{id: c{n}, platform: facebook, audiences: [a{n}]}}" for n in range(300)]
+    lines += ["team:"] + [f"  - {{id: m{n}, channels: [c{n}]}}" for n in range(300)]
+    lines += ["calendar:"] + [f"  - {{date: 2027-01-05, channel: c{n}}}" for n in range(300)]
+    path = tmp_path / "wide.strategy.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    markup = page(cli, path)
+    matrix = markup[markup.index('<table class="matrix">'):markup.index('<section id="content">')]
+    assert matrix.count("<td class=\"fit-") == 50 * 50
+    assert "Only the first 50 are shown" in markup
+    assert len(markup) < 2_000_000

@@ -99,21 +99,22 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
         target = os.path.join(folder, name)
         refuse_inputs(target, files, errors["same_file"])
         write_atomic(target, html, errors["not_written"])
-        maturity = view["maturity"]
         pages.append({"file": result.file, "href": name, "organisation": view["organisation"],
-                      "stage": maturity["stage"], "stage_name": maturity["name"], "summary": view["summary"],
-                      "lang": result.lang, "error": None})
+                      "stage": view["maturity"]["stage"], "summary": view["summary"], "lang": result.lang, "error": None})
     if folder is not None:
         langs = {p["lang"] for p in pages if "lang" in p}
         index_lang = options.lang or (langs.pop() if len(langs) == 1 else "en")
         w = _words(index_lang)
         from ..i18n import format_date
+        from ..maturity import model
 
+        for entry in pages:
+            if entry["error"] is None:
+                entry["stage_name"] = model()["stages"][entry["stage"]]["name"][index_lang]
         totals = {key: sum(p["summary"][key] for p in pages if "summary" in p) for key in ("error", "warning", "info")}
         index = render_index({
             "lang": index_lang, "w": w, "title": w["index_title"], "pages": pages, "summary": totals,
-            "generated": w["generated"].format(version=__version__, file=", ".join(files),
-                                               today=format_date(options.today, index_lang)),
+            "generated": w["generated_index"].format(version=__version__, today=format_date(options.today, index_lang)),
         }).encode("utf-8")
         target = os.path.join(folder, "index.html")
         refuse_inputs(target, files, errors["same_file"])

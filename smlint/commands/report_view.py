@@ -29,6 +29,7 @@ STEP_OF_CODE = {"SM101": "1", "SM102": "1", "SM103": "2", "SM104": "3", "SM105":
                 "SM3": "3", "SM4": "4", "SM5": "5", "SM6": "growth"}
 STEP_ORDER = ("general", "1", "2", "3", "4", "5", "growth")
 MAX_COLUMNS = 106  # heat map columns: two years of weeks; longer periods go by month, then by year
+MAX_AXIS = 50  # channels, audiences or team members in one table or chart: real plans have a handful
 PALETTE = ("#2f6f4f", "#d08c2f", "#3b6ea8", "#a8485b", "#6b5ca5", "#4d9a9a", "#8a7a3a", "#c0608a")
 
 
@@ -208,8 +209,8 @@ class Page:
         return text or baseline
 
     def matrix(self) -> dict:
-        audiences = self.ctx.ids("audiences")
-        channels = self.ctx.channels_by_id
+        audiences = dict(list(self.ctx.ids("audiences").items())[:MAX_AXIS])
+        channels = dict(list(self.ctx.channels_by_id.items())[:MAX_AXIS])
         fit = checks.load("SM301").fit
         organisation = self.doc.organisation
         region = self.data.region(organisation.region if organisation else None)
@@ -249,7 +250,14 @@ class Page:
         if threshold is None:
             threshold = float(self.ctx.option("SM301", "min-reach"))
         caption = w["caption"].format(region=region_name or "-", threshold=format_number(threshold, self.lang))
-        return {"columns": columns, "rows": rows, "caption": caption}
+        return {"columns": columns, "rows": rows, "caption": caption,
+                "cut": self.cut(len(self.ctx.channels_by_id), len(self.ctx.ids("audiences")))}
+
+    def cut(self, *sizes: int) -> str:
+        """A note when a table shows only the first MAX_AXIS of something."""
+        if max(sizes, default=0) <= MAX_AXIS:
+            return ""
+        return self.words["cut"].format(n=MAX_AXIS)
 
     def content(self) -> dict:
         w = self.words["content"]
@@ -279,7 +287,7 @@ class Page:
         planned_per_week = checks.load("SM403").planned_per_week
         w = self.words["content"]
         rows = []
-        for cid, channel in self.ctx.channels_by_id.items():
+        for cid, channel in list(self.ctx.channels_by_id.items())[:MAX_AXIS]:
             planned = planned_per_week(self.ctx.cadence_by_channel.get(cid, []))
             low, high = self.data.cadence_range(channel.platform) if channel.platform else (None, None)
             low_week = per_week(low) if low else None
@@ -309,7 +317,8 @@ class Page:
             high = row["high"] if row["high"] is not None else (top if row["low"] is not None else None)
             row["band"] = (round(low / top * 100, 3), round((high - low) / top * 100, 3)) if high is not None else None
         ticks = _ticks(top)
-        return {"rows": rows, "ticks": [{"x": round(t / top * 100, 3), "label": format_number(t, self.lang)} for t in ticks]}
+        return {"rows": rows, "ticks": [{"x": round(t / top * 100, 3), "label": format_number(t, self.lang)} for t in ticks],
+                "cut": self.cut(len(self.ctx.channels_by_id))}
 
     def calendar(self) -> dict:
         entries = [e for e in self.doc.calendar if e.date]
@@ -343,12 +352,13 @@ class Page:
         per_channel: dict[str, Counter] = {}
         outside = 0
         for entry in entries:
-            cid = self.ctx.resolve_channel(entry.channel) or entry.channel
+            cid = self.ctx.resolve_channel(entry.channel) or entry.channel or "?"
             if not (starts[0] <= entry.date < shown_end) or (entry.date < first or entry.date > last):
                 outside += 1
                 continue
             per_channel.setdefault(cid, Counter())[_column_start(entry.date, unit)] += 1
-        channel_ids = list(self.ctx.channels_by_id) + sorted(c for c in per_channel if c not in self.ctx.channels_by_id)
+        channel_ids = (list(self.ctx.channels_by_id) + sorted(c for c in per_channel if c not in self.ctx.channels_by_id))
+        channel_ids = channel_ids[:MAX_AXIS]
         lw = self.words["calendar"]["legend"]
         rows = []
         for cid in channel_ids:
@@ -382,10 +392,11 @@ class Page:
                 cell["title"] = f"{row['name']}, {column['title']}: {cell['count']} ({lw[cell['level']]})"
         levels = ("empty", "under", "ok", "over", "free") + (("today",) if any(c["today"] for c in columns) else ())
         legend = [{"level": level, "text": lw[level]} for level in levels]
-        return {"unit": unit, "columns": columns, "rows": rows, "legend": legend}, outside
+        return {"unit": unit, "columns": columns, "rows": rows, "legend": legend,
+                "cut": self.cut(len(self.ctx.channels_by_id) + len(per_channel))}, outside
 
     def team(self) -> dict:
-        channels = list(self.ctx.channels_by_id)
+        channels = list(self.ctx.channels_by_id)[:MAX_AXIS]
         uncovered = set(self.ctx.uncovered_channels)
         owned: dict[tuple[str, str], int] = Counter()
         for entry in self.doc.calendar:
@@ -394,7 +405,7 @@ class Page:
                 owned[(entry.owner, cid)] += 1
         w = self.words["team"]
         members = []
-        for index, member in enumerate(self.doc.team):
+        for index, member in enumerate(self.doc.team[:MAX_AXIS]):
             listed = {self.ctx.resolve_channel(ref) for ref in member.channels or []}
             cells = []
             for cid in channels:
@@ -406,7 +417,8 @@ class Page:
         note = ""
         if uncovered and self.doc.team:
             note = w["uncovered_note"].format(channels=", ".join(self.channel_name(c) for c in self.ctx.uncovered_channels))
-        return {"columns": columns, "members": members, "note": note}
+        return {"columns": columns, "members": members, "note": note,
+                "cut": self.cut(len(self.doc.team), len(self.ctx.channels_by_id))}
 
     def grouped_findings(self) -> list[dict]:
         groups: dict[str, list] = {}
