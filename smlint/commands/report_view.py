@@ -71,9 +71,15 @@ class Page:
         self.findings = result.findings
 
     # -- helpers ---------------------------------------------------------
-    def findings_under(self, path: str) -> list:
-        """The findings about a node and everything in it (``/objectives/1`` and ``/objectives/1/deadline``)."""
-        return [f for f in self.findings if f.path == path or f.path.startswith(path + "/")]
+    def findings_by_item(self, section: str) -> dict[str, list]:
+        """The findings about each item of a section and everything in it, by the item's path
+        (``/objectives/1`` holds those at ``/objectives/1`` and ``/objectives/1/deadline``)."""
+        found: dict[str, list] = {}
+        for f in self.findings:
+            parts = f.path.split("/")
+            if len(parts) >= 3 and parts[1] == section:
+                found.setdefault("/".join(parts[:3]), []).append(f)
+        return found
 
     def date(self, value) -> str:
         return format_date(value, self.lang) if value else ""
@@ -159,9 +165,10 @@ class Page:
     def smart(self) -> dict:
         rows = []
         smart_codes = set(growth.SMART_CODES)
+        by_objective = self.findings_by_item("objectives")
         for index, objective in enumerate(self.doc.objectives):
             path = self.ctx.path(objective) or f"/objectives/{index}"
-            found = self.findings_under(path)
+            found = by_objective.get(path, [])
             by_code: dict[str, list] = {}
             for f in found:
                 by_code.setdefault(f.rule, []).append(self.finding(f))
