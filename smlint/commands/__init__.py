@@ -1,6 +1,7 @@
-"""Commands in their own modules, one per command; each registers itself on ``smlint.cli.main``.
+"""smlint's commands, one module per command.
 
-``smlint/cli.py`` imports them at its end. They import what is heavy
-(Jinja2, icalendar) only when they run, so ``smlint check`` does not pay
-for them.
+`server` is registered in ``smlint/cli.py``; `report` and `calendar` register
+themselves on ``smlint.cli.main``, which imports them at its end. Each
+imports what is heavy (pygls, Jinja2, icalendar) only when it runs, so
+``smlint check`` does not pay for it.
 """
