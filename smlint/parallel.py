@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 
+from .cli import between_files, short_lived
+
 _LINTER = None
 
 
 def _start(options) -> None:
     global _LINTER
-    from .cli import short_lived
     from .engine import Linter
 
     short_lived()  # as in the parent (inherited under fork, not under spawn)
@@ -22,6 +23,7 @@ def _start(options) -> None:
 
 
 def _lint(file: str):
+    between_files()
     return _LINTER.lint_path(file)
 
 
@@ -30,4 +32,6 @@ def lint(files: list[str], options, jobs: int):
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     with context.Pool(jobs, initializer=_start, initargs=(options,)) as pool:
-        yield from pool.imap(_lint, files, chunksize=chunk)
+        for result in pool.imap(_lint, files, chunksize=chunk):
+            between_files()  # the parent's reporter runs between results
+            yield result
