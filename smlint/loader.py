@@ -116,8 +116,22 @@ _SAFE_TAGS = {
 }
 
 
+_RESOLVED: dict = {}  # plain scalar -> its value: most repeat (keys, statuses, channels, dates)
+_RESOLVED_MAX = 20_000  # emptied when full, so memory stays flat over many files
+_MISSING = object()
+
+
 def resolve_plain(text: str):
-    """Resolve a plain scalar as YAML 1.2's core schema does."""
+    """Resolve a plain scalar as YAML 1.2's core schema does (a text seen before: its value from before)."""
+    value = _RESOLVED.get(text, _MISSING)
+    if value is _MISSING:
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            _RESOLVED.clear()
+        value = _RESOLVED[text] = _resolve_plain(text)
+    return value
+
+
+def _resolve_plain(text: str):
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -126,6 +140,8 @@ def resolve_plain(text: str):
         return False
     first = text[0]
     if not (first.isdigit() or first in "+-."):
+        return text
+    if text[4:5] == "-" and text[7:8] == "-":  # a date ("2027-01-04"): no number has two signs there
         return text
     if _INT10.match(text):
         return int(text)
@@ -184,6 +200,8 @@ class _Builder:
         self.unfinished: set[str] = set()
         self.expansion = 0  # nodes added by aliases beyond the file's own
         self.problems: list[LoadProblem] = []
+        # one int object per line number, shared by the nodes on the line (a 10 MB file has a million nodes)
+        self.line_numbers = list(range(1, text.count("\n") + text.count("\r") + 3))
 
     def build(self) -> Node | None:
         try:
@@ -230,7 +248,11 @@ class _Builder:
     def _node(self, event, depth: int) -> Node:
         cls = event.__class__
         mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
+        try:
+            line = self.line_numbers[mark.line]
+        except IndexError:  # a line break libyaml counts and \n and \r do not (U+2028)
+            line = mark.line + 1
+        column = mark.column + 1
         if cls is _ScalarEvent:  # most nodes: first, and with as few calls as possible
             tag = event.tag
             raw = event.value
@@ -238,8 +260,12 @@ class _Builder:
             if tag is not None and tag != "!":
                 _check_tag(tag, line, column)
                 value = _resolve_tagged(tag, raw, line, column)
+            elif plain:
+                value = resolve_plain(raw)
+                if value.__class__ is str:
+                    raw = value  # the same text, one object for all its occurrences
             else:
-                value = resolve_plain(raw) if plain else raw
+                value = raw
             node: Node = Scalar(value, raw, plain, line, column)
             if event.anchor:
                 self.anchors[event.anchor] = node
