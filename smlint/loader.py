@@ -117,7 +117,7 @@ _SAFE_TAGS = {
 
 
 _RESOLVED: dict = {}  # plain scalar -> its value: most repeat (keys, statuses, channels, dates)
-_RESOLVED_MAX = 20_000  # emptied when full, so memory stays flat over many files
+_RESOLVED_MAX = 20_000  # texts of 64 characters at most; emptied when full: memory stays flat over many files
 _MISSING = object()
 
 
@@ -125,9 +125,11 @@ def resolve_plain(text: str):
     """Resolve a plain scalar as YAML 1.2's core schema does (a text seen before: its value from before)."""
     value = _RESOLVED.get(text, _MISSING)
     if value is _MISSING:
-        if len(_RESOLVED) >= _RESOLVED_MAX:
-            _RESOLVED.clear()
-        value = _RESOLVED[text] = _resolve_plain(text)
+        value = _resolve_plain(text)
+        if len(text) <= 64:
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[text] = value
     return value
 
 
