@@ -52,6 +52,9 @@ def table() -> dict:
         return json.load(handle)["models"]
 
 
+_regex = lru_cache(maxsize=None)(re.compile)  # a field's pattern, compiled once
+
+
 class Record:
     """A validated mapping: its fields as attributes (the models' names and defaults)."""
 
@@ -78,12 +81,20 @@ def default(field: dict):
     return field.get("default")
 
 
+@lru_cache(maxsize=None)
+def _layout(model: str) -> tuple[type, tuple]:
+    """A model's record class and its fields: (name, the field when its default is made fresh, else the default)."""
+    fields = table()[model]["fields"].items()
+    return record_class(model), tuple((name, field if field.get("factory") else None, field.get("default"))
+                                      for name, field in fields)
+
+
 def make(model: str, values: dict) -> Record:
     """A record of ``model`` from validated values; missing fields get their defaults."""
-    cls = record_class(model)
+    cls, fields = _layout(model)
     record = cls.__new__(cls)
-    for name, field in table()[model]["fields"].items():
-        setattr(record, name, values[name] if name in values else default(field))
+    for name, factory, value in fields:
+        setattr(record, name, values[name] if name in values else default(factory) if factory else value)
     return record
 
 
@@ -110,7 +121,7 @@ def check(spec: dict, value, strict: bool = False):
         if not isinstance(value, str):
             raise Invalid("string_type", "Input should be a valid string", value)
         pattern = spec.get("pattern")
-        if pattern and not re.search(pattern, value):
+        if pattern and not _regex(pattern).search(value):
             raise Invalid("string_pattern_mismatch", f"String should match pattern '{pattern}'", value,
                           ctx={"pattern": pattern})
         return value
