@@ -73,13 +73,69 @@ def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
     An entry ending in ``*`` matches any word starting with it; with
     ``prefix_ok`` so does every entry of five letters or more.
     """
+    return re.compile(_first_letters(words) + _WORD_START + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+_WORD_START = r"(?<![\w-])"  # where an entry may start: not inside a word, nor after a hyphen
+_WORD_CHAR = re.compile(r"[\w-]")  # the characters _WORD_START looks back at
+
+
+def _first_letters(words) -> str:
+    """A look-ahead at the letters the words begin with: the scan skips other places fast (same matches)."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words if word})) + "])"
+
+
+def _alternatives(words, prefix_ok: bool) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"\w*")
         else:
             parts.append(re.escape(word) + (r"\w*" if prefix_ok and len(word) >= 5 else ""))
-    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return "|".join(parts)
+
+
+class _Lists:
+    """Which of several named word lists occur in a text, found in one scan.
+
+    One pattern holds every list, a named group each: at each place the
+    scan reports the first list with a word there, so a list whose word can
+    start where another list's word starts, or inside it ("page likes" holds
+    "likes"), may go unreported. Such a list is searched for on its own when
+    the list that can hide it was found. The result is that of one search per
+    list, in the lists' order.
+    """
+
+    def __init__(self, lists: dict[str, list[str]], prefix_ok: bool) -> None:
+        self.names = list(lists)
+        groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
+        first = _first_letters([word for words in lists.values() for word in words])
+        self.scan = re.compile(first + _WORD_START + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
+        self.alone = {name: _phrase_pattern(words, prefix_ok) for name, words in lists.items()}
+        self.hidden_by = {
+            name: {other for other, others in lists.items() if other != name and any(
+                _may_meet(b, a, prefix_ok) for b in others for a in words)}
+            for name, words in lists.items()
+        }
+
+    def find(self, text: str) -> list[str]:
+        found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}
+        if found:
+            for name in self.names:
+                if name not in found and self.hidden_by[name] & found and self.alone[name].search(text):
+                    found.add(name)
+        return [name for name in self.names if name in found]
+
+
+def _may_meet(first: str, second: str, prefix_ok: bool) -> bool:
+    """Whether a match of entry ``second`` can start where a match of entry ``first`` starts, or inside it."""
+    extends = first.endswith("*") or (prefix_ok and len(first) >= 5)  # its match may go on after the entry
+    first, second = first.rstrip("*").casefold(), second.rstrip("*").casefold()
+    starts = [0] + [q for q in range(1, len(first)) if not _WORD_CHAR.match(first[q - 1])]
+    if extends and first and not _WORD_CHAR.match(first[-1]):
+        starts.append(len(first))
+    return any(first[q:].startswith(second) or second.startswith(first[q:]) for q in starts)
 
 
 class _Edge:
@@ -120,16 +176,19 @@ def _both(table: dict) -> list[str]:
 
 
 class _Vocabulary:
-    """rules/vocabulary.yaml compiled once: one pattern per list, one per metric and platform."""
+    """rules/vocabulary.yaml compiled once: a pattern per list of words, one for all metrics and platforms."""
 
     def __init__(self, data: dict) -> None:
         self.stopwords = {lang: frozenset(words) for lang, words in data["stopwords"].items()}
         self.vague = _phrase_pattern(_both(data["vague"]))
-        self.metrics = [(metric, _phrase_pattern(_both(words), True)) for metric, words in data["metrics"].items()]
-        metric_words = [w for words in data["metrics"].values() for w in _both(words)]
+        metrics = {metric: _both(words) for metric, words in data["metrics"].items()}
+        platforms = {platform: words for platform, words in data["platform_words"].items()}
+        # metrics and platforms in one scan (a platform may share a name with a metric: prefixed to keep them apart)
+        self.named = _Lists({**{f"metric {k}": v for k, v in metrics.items()},
+                             **{f"platform {k}": v for k, v in platforms.items()}}, True)
+        metric_words = [w for words in metrics.values() for w in words]
         self.any_metric = _phrase_pattern(metric_words, True)
         self.metric_width = max(map(len, metric_words)) + 8
-        self.platforms = [(platform, _phrase_pattern(words, True)) for platform, words in data["platform_words"].items()]
         self.relative_before = _Edge(_both(data["relative_before"]))
         self.relative_after = _Edge(_both(data["relative_after"]))
         self.baseline_before = _Edge(_both(data["baseline_before"]))
@@ -317,6 +376,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"(19|20)\d\d")
+_CENT = re.compile("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
 _WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
@@ -330,8 +390,9 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
     vocab = _vocabulary()
     result = Analysis(lang)
     result.vague = sorted({m.group(0).lower() for m in vocab.vague.finditer(text)})
-    result.metrics = [metric for metric, pattern in vocab.metrics if pattern.search(text)]
-    platforms = [platform for platform, pattern in vocab.platforms if pattern.search(text)]
+    named = vocab.named.find(text)
+    result.metrics = [name[7:] for name in named if name.startswith("metric ")]
+    platforms = [name[9:] for name in named if name.startswith("platform ")]
     if "x" not in platforms and _BARE_X.search(text):
         platforms.append("x")
     result.platforms = platforms
@@ -356,7 +417,7 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
         result.numbers.append(abs(value))
         if result.baseline is None and vocab.baseline_before.before(rest, start):
             result.baseline = value
-    for match in _WORD_PERCENT.finditer(rest):
+    for match in _WORD_PERCENT.finditer(rest) if _CENT.search(rest) else ():
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)
         if relative_before.before(rest, match.start()) or relative_after.after(rest, match.end()):
