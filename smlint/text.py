@@ -112,30 +112,55 @@ class _Lists:
         groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
         first = _first_letters([word for words in lists.values() for word in words])
         self.scan = re.compile(first + _WORD_START + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
-        self.alone = {name: _phrase_pattern(words, prefix_ok) for name, words in lists.items()}
-        self.hidden_by = {
-            name: {other for other, others in lists.items() if other != name and any(
-                _may_meet(b, a, prefix_ok) for b in others for a in words)}
-            for name, words in lists.items()
-        }
+        self.lists, self.prefix_ok = lists, prefix_ok
+        self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
+        self.hidden_by = _hiders(lists, prefix_ok)
 
     def find(self, text: str) -> list[str]:
         found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}
         if found:
             for name in self.names:
-                if name not in found and self.hidden_by[name] & found and self.alone[name].search(text):
+                if name not in found and self.hidden_by[name] & found and self._alone(name).search(text):
                     found.add(name)
         return [name for name in self.names if name in found]
 
+    def _alone(self, name: str) -> re.Pattern:
+        if name not in self.alone:
+            self.alone[name] = _phrase_pattern(self.lists[name], self.prefix_ok)
+        return self.alone[name]
 
-def _may_meet(first: str, second: str, prefix_ok: bool) -> bool:
-    """Whether a match of entry ``second`` can start where a match of entry ``first`` starts, or inside it."""
-    extends = first.endswith("*") or (prefix_ok and len(first) >= 5)  # its match may go on after the entry
-    first, second = first.rstrip("*").casefold(), second.rstrip("*").casefold()
-    starts = [0] + [q for q in range(1, len(first)) if not _WORD_CHAR.match(first[q - 1])]
-    if extends and first and not _WORD_CHAR.match(first[-1]):
-        starts.append(len(first))
-    return any(first[q:].startswith(second) or second.startswith(first[q:]) for q in starts)
+
+def _hiders(lists: dict[str, list[str]], prefix_ok: bool) -> dict[str, set[str]]:
+    """For each list, the other lists with a word whose match a match of one of its words can start with or in.
+
+    A match of entry ``b`` covers ``b`` (and, with a prefix, more word characters); another entry ``a`` can
+    start at 0 or where a word starts inside ``b`` (after the last character too, when ``b`` goes on and
+    ends in a non-word character: any entry). It can meet ``b`` there when ``a`` and the rest of ``b`` are
+    one the other's prefix, ignoring case. One pass over every entry's prefixes, not over pairs.
+    """
+    rests: dict[str, set[str]] = {}  # the rest of an entry from a place a word may start -> lists
+    prefixes: dict[str, set[str]] = {}  # a prefix of such a rest -> lists
+    for name, words in lists.items():
+        for word in words:
+            extends = word.endswith("*") or (prefix_ok and len(word) >= 5)
+            text = word.rstrip("*").casefold()
+            starts = [0] + [q for q in range(1, len(text)) if not _WORD_CHAR.match(text[q - 1])]
+            if extends and text and not _WORD_CHAR.match(text[-1]):
+                starts.append(len(text))
+            for q in starts:
+                rests.setdefault(text[q:], set()).add(name)
+                for end in range(q + 1, len(text) + 1):
+                    prefixes.setdefault(text[q:end], set()).add(name)
+    hidden_by = {}
+    for name, words in lists.items():
+        others: set[str] = set()
+        for word in words:
+            text = word.rstrip("*").casefold()
+            others |= prefixes.get(text, set())  # the entry is the start of another's rest
+            for end in range(len(text) + 1):
+                others |= rests.get(text[:end], set())  # another's rest is the start of the entry
+        hidden_by[name] = others - {name}
+    return hidden_by
 
 
 class _Edge:
