@@ -12,13 +12,12 @@ Errors are raised as :class:`Invalid` and reported as pydantic-shaped dicts
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from functools import lru_cache
 
 from .convert import CONVERTERS
-from .data import data_dir
+from .data import read_json
 
 RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
 _INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
@@ -48,8 +47,7 @@ class Invalid(Exception):
 
 @lru_cache(maxsize=None)
 def table() -> dict:
-    with open(data_dir("schemas") / "models.compiled.json", encoding="utf-8") as handle:
-        return json.load(handle)["models"]
+    return read_json("schemas", "models.compiled.json")["models"]
 
 
 _regex = lru_cache(maxsize=None)(re.compile)  # a field's pattern, compiled once
