@@ -14,7 +14,6 @@ unchanged tree writes the same bytes and a change reads well in a diff.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -115,6 +114,8 @@ class Baseline:
         except OSError as exc:
             raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
         try:
+            import json
+
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("smlint-baseline") != FORMAT:
                 raise ValueError("no \"smlint-baseline\": 1")
@@ -147,6 +148,8 @@ class Baseline:
 
 
 def render(findings, root: str | None = None) -> str:
+    import json
+
     counts = Counter(key(f, root) for f in findings)
     lines = [json.dumps({"file": f, "rule": r, "path": p, "count": n}, ensure_ascii=False)
              for (f, r, p), n in sorted(counts.items())]

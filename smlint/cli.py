@@ -8,7 +8,6 @@ exist, a configuration smlint cannot use) exit 2, in the user's language:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import sys
@@ -56,6 +55,20 @@ def _translate(text: str, lang: str) -> str:
 
 class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    # commands in their own modules (smlint/commands/) register themselves on `main` when imported: only when
+    # they run or help lists them, so `smlint check` does not pay for their imports
+    LAZY = {"calendar": "smlint.commands.calendar", "report": "smlint.commands.report"}
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx, name):
+        if name in self.LAZY and name not in self.commands:
+            import importlib
+
+            importlib.import_module(self.LAZY[name])
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
@@ -434,6 +447,8 @@ def rules(fmt, lang, config_path) -> None:
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
             for code, e in entries.items()
         ]
+        import json
+
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for code, e in entries.items():
@@ -514,7 +529,3 @@ def server(stdio) -> None:
 
     sys.exit(run())
 
-
-# Commands in their own modules register themselves on `main` (smlint/commands/).
-from .commands import calendar as _calendar_command  # noqa: E402,F401
-from .commands import report as _report_command  # noqa: E402,F401
