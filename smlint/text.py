@@ -124,6 +124,11 @@ class _Lists:
                     found.add(name)
         return [name for name in self.names if name in found]
 
+    def first(self, text: str) -> str | None:
+        """The first list, in the lists' order, with a word at the start of ``text``."""
+        match = self.scan.match(text)  # at one place the scan tries the lists in order
+        return self.names[int(match.lastgroup[1:])] if match else None
+
     def _alone(self, name: str) -> re.Pattern:
         if name not in self.alone:
             self.alone[name] = _phrase_pattern(self.lists[name], self.prefix_ok)
@@ -211,9 +216,7 @@ class _Vocabulary:
         # metrics and platforms in one scan (a platform may share a name with a metric: prefixed to keep them apart)
         self.named = _Lists({**{f"metric {k}": v for k, v in metrics.items()},
                              **{f"platform {k}": v for k, v in platforms.items()}}, True)
-        metric_words = [w for words in metrics.values() for w in words]
-        self.any_metric = _phrase_pattern(metric_words, True)
-        self.metric_width = max(map(len, metric_words)) + 8
+        self.metric_width = max(len(w) for words in metrics.values() for w in words) + 8
         self.relative_before = _Edge(_both(data["relative_before"]))
         self.relative_after = _Edge(_both(data["relative_after"]))
         self.baseline_before = _Edge(_both(data["baseline_before"]))
@@ -408,6 +411,12 @@ _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X
 _DOUBLE = re.compile(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
 
 
+def _metric_next(vocab: _Vocabulary, text: str, position: int) -> bool:
+    """Whether a metric word comes next after ``position`` (metrics come first in the scan's lists)."""
+    found = vocab.named.first(_text_after(text, position, vocab.metric_width))
+    return found is not None and found.startswith("metric ")
+
+
 def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str | None = None) -> Analysis:
     """Read a statement in time linear in its length: every pattern is compiled once and scans it once."""
     text = statement or ""
@@ -437,7 +446,7 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
             if signed or relative_before.before(rest, start) or relative_after.after(rest, end):
                 result.relative.append(value)
             continue
-        if _YEAR_ONLY.fullmatch(raw) and not vocab.any_metric.match(_text_after(rest, end, vocab.metric_width)):
+        if _YEAR_ONLY.fullmatch(raw) and not _metric_next(vocab, rest, end):
             continue  # "in 2027", but not "2027 volgers"
         result.numbers.append(abs(value))
         if result.baseline is None and vocab.baseline_before.before(rest, start):
