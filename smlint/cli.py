@@ -80,11 +80,27 @@ class Group(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _codes(values) -> tuple[str, ...]:
-    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4")."""
+def _codes(values, option: str = "--select", lang: str = "en") -> tuple[str, ...]:
+    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4"); an unknown code is a usage error.
+
+    A typo must not quietly select nothing: the gate would pass without checking.
+    """
+    from .config import unknown_code
+
     out = []
     for value in values or ():
-        out += [part.strip().upper() for part in value.split(",") if part.strip()]
+        for part in (part.strip().upper() for part in value.split(",")):
+            if not part:
+                continue
+            words = part.split()
+            if len(words) > 1 and not any(unknown_code(word) is not None for word in words):
+                raise click.UsageError(common("codes_with_spaces", lang).format(
+                    option=option, value=part, fixed=",".join(words)))
+            hint = unknown_code(part)
+            if hint is not None:
+                raise click.UsageError(common("option_unknown_code_hint" if hint else "option_unknown_code", lang)
+                                       .format(option=option, code=part, hint=hint))
+            out.append(part)
     return tuple(out)
 
 
@@ -116,9 +132,11 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
     from .loader import MAX_FILE_BYTES
 
     cfg = loaded.config
+    error_lang = lang or cfg.lang or "en"
     return Options(
-        select=(_codes(select) or tuple(cfg.select or ("SM",))) + tuple(cfg.extend_select) + _codes(extend_select),
-        ignore=tuple(cfg.ignore) + _codes(ignore),
+        select=((_codes(select, "--select", error_lang) or tuple(cfg.select or ("SM",))) + tuple(cfg.extend_select)
+                + _codes(extend_select, "--extend-select", error_lang)),
+        ignore=tuple(cfg.ignore) + _codes(ignore, "--ignore", error_lang),
         severities=dict(cfg.severity),
         lang=lang or cfg.lang,
         today=today or cfg.today or dt.date.today(),

@@ -135,6 +135,17 @@ class TomlLocator:
         return None
 
 
+def unknown_code(code: str) -> str | None:
+    """None when ``code`` (upper case) is a rule code or prefix smlint has; else the closest code, or ""."""
+    from . import checks
+
+    known = checks.implemented()
+    if re.fullmatch(r"SM\d{0,3}", code) and any(k.startswith(code) for k in known):
+        return None
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def _check_codes(file: str, config, lang: str, locator) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
@@ -147,9 +158,9 @@ def _check_codes(file: str, config, lang: str, locator) -> None:
         raise DataFileError(file, line, column, common(key, lang).format(**args))
 
     def check_prefix(code: str, pointer: str):
-        if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-            fail(pointer, "config_unknown_code", code=code, hint=close[0] if close else known[0])
+        hint = unknown_code(code)
+        if hint is not None:
+            fail(pointer, "config_unknown_code", code=code, hint=hint or known[0])
 
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):

@@ -31,7 +31,7 @@ from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-FATAL = ("SM001", "SM006")
+FATAL = ("SM001", "SM006")  # the file could not be checked: reported whatever --select and --ignore say
 
 
 @dataclass(frozen=True)
@@ -236,8 +236,7 @@ class Linter:
         return out
 
     def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:
-        if not self.options.enabled(problem.code):
-            return []
+        """SM001 or SM006, whatever the selection: a file that could not be checked is never clean."""
         return [self._from_problem(file, problem, lang)]
 
     def _place(self, file: str, report: Report, root, lang: str) -> Finding:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from smlint import __version__
 
 from .conftest import EXAMPLES, MINIMAL
@@ -165,3 +167,58 @@ def test_python_dash_m_works():
 
     result = subprocess.run([sys.executable, "-m", "smlint", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.mark.parametrize("args, config", [
+    (["--select", "SM2"], None),
+    (["--ignore", "SM001,SM006"], None),
+    (["--ignore", "SM0"], None),
+    ([], "select: [SM2]\n"),
+    ([], "ignore: [SM001, SM006]\n"),
+    ([], "per-file-ignores: {'*.yaml': [SM0]}\n"),
+])
+def test_a_file_that_cannot_be_read_is_never_clean(cli, tmp_path, args, config):
+    """SM001 and SM006 are reported whatever the selection: a gate must not pass a file it could not check."""
+    broken = write(tmp_path, "broken.strategy.yaml", "version: 1\norganisation: [\n")
+    future = write(tmp_path, "future.strategy.yaml", "version: 2\n")
+    folder = write(tmp_path, "folder.strategy.yaml/x", "")
+    if config is not None:
+        args = [*args, "--config", write(tmp_path, ".smlint.yaml", config)]
+    assert broken.parent == future.parent == folder.parent.parent == tmp_path
+    result = cli("check", tmp_path, "--format", "json", *args)
+    assert result.exit_code == 1, result.output
+    found = sorted((os.path.basename(f["file"]), f["rule"]) for f in json.loads(result.output)["findings"])
+    assert found == [("broken.strategy.yaml", "SM001"), ("folder.strategy.yaml", "SM001"),
+                     ("future.strategy.yaml", "SM006")]
+
+
+@pytest.mark.parametrize("option, value, expected", [
+    ("--select", "SM2O5", "'SM2O5'; did you mean 'SM205'?"),
+    ("--select", "XYZ", "'XYZ'"),
+    ("--select", "SM205 SM206", "separate them with commas: SM205,SM206"),
+    ("--select", "SM999", "'SM999'; did you mean"),
+    ("--ignore", "SM2O5", "'SM2O5'; did you mean 'SM205'?"),
+    ("--extend-select", "SM20S", "'SM20S'; did you mean"),
+    ("--ignore", "SM205,,bogus", "'BOGUS'"),
+])
+def test_unknown_codes_on_the_command_line_are_usage_errors(cli, option, value, expected):
+    """A typo in --select must not turn the gate into one that checks nothing (as in the configuration)."""
+    result = cli("check", FLAWED, option, value)
+    assert result.exit_code == 2
+    assert option in result.output and expected in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_codes_are_told_in_dutch(cli):
+    result = cli("check", FLAWED, "--select", "SM2O5", "--lang", "nl")
+    assert result.exit_code == 2
+    assert "Fout: --select: onbekende regelcode of voorvoegsel 'SM2O5'; bedoel je 'SM205'?" in result.output
+
+
+def test_known_codes_and_prefixes_in_any_case_still_work(cli):
+    result = cli("check", FLAWED, "--select", "sm2,SM301", "--ignore", "sm205", "--extend-select", "SM0",
+                 "--format", "json", "--today", "2027-01-02")
+    rules = {f["rule"] for f in json.loads(result.output)["findings"]}
+    assert result.exit_code == 1 and "SM205" not in rules and {"SM201", "SM301", "SM002"} <= rules
+    maturity = cli("maturity", FLAWED, "--ignore", "SM2O5")
+    assert maturity.exit_code == 2 and "'SM2O5'; did you mean 'SM205'?" in maturity.output
