@@ -199,24 +199,59 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
+    destination = _destination(output, [*files, *([loaded.file] if loaded.file else []), *options.channel_data],
+                               options.lang or "en")
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries() if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet)
     results = _lint_files(files, options, stdin_filename, jobs)
-    out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
-    try:
-        if statistics:
-            from .reporters import statistics as stats
+    if statistics:
+        from .reporters import statistics as stats
 
-            stats.write(run, results, out, fmt)
-        else:
-            write(fmt, run, results, out)
-    finally:
-        if output:
-            out.close()
+        _write(destination, options.lang, lambda out: stats.write(run, results, out, fmt))
+    else:
+        _write(destination, options.lang, lambda out: write(fmt, run, results, out))
     fail_on = fail_on or loaded.config.fail_on or "warning"
     failing = any(run.summary[s] for s in SEVERITY_RANK if SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on])
     sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _destination(output, inputs, lang: str):
+    """Standard output or the report file, opened before any file is linted: a bad --output is a usage error."""
+    from .reporters.destination import Destination, InputClash, WriteError
+
+    try:
+        return Destination.open(output, inputs)
+    except InputClash as exc:
+        raise SettingsError(common("output_is_input", lang).format(path=exc.path)) from None
+    except WriteError as exc:
+        raise SettingsError(_write_problem(exc, lang)) from None
+
+
+def _write(destination, lang: str | None, write) -> None:
+    """``write(out)`` the report to ``destination``; a failure to write is a usage error (exit 2)."""
+    from .reporters.destination import WriteError
+
+    try:
+        write(destination.out)
+        destination.finish()
+    except WriteError as exc:
+        raise SettingsError(_write_problem(exc, lang or "en")) from None
+    finally:
+        destination.discard()
+
+
+def emit(text: str, lang: str | None = None) -> None:
+    """Print ``text`` (and a newline) on standard output; a full or closed one is a usage error, not a traceback."""
+    _write(_destination(None, (), lang or "en"), lang, lambda out: out.write(text + "\n"))
+
+
+def _write_problem(exc, lang: str) -> str:
+    """Why the report could not be written, in the user's language."""
+    reasons = common("os_errors", lang)
+    problem = reasons[exc.reason].format(folder=exc.folder) if exc.reason in reasons else exc.problem
+    where = exc.path if exc.path is not None else common("stdout", lang)
+    return common("output_failed", lang).format(path=where, problem=problem)
 
 
 def _short_lived() -> None:
@@ -319,11 +354,12 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
         from .reporters.maturity_json import render
 
         single = len(paths) == 1 and os.path.isfile(paths[0])
-        sys.stdout.write(render(views, out_lang, single))
+        emit(render(views, out_lang, single).removesuffix("\n"), options.lang)
     else:
         from .reporters.maturity_text import render
 
-        sys.stdout.write(render(views, out_lang) if views else "")
+        if views:
+            emit(render(views, out_lang).removesuffix("\n"), options.lang)
     sys.exit(1 if any(view.get("error") for view in views) else 0)
 
 
@@ -344,10 +380,10 @@ def rules(fmt, lang, config_path) -> None:
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
             for code, e in entries.items()
         ]
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        emit(json.dumps(out, ensure_ascii=False, indent=2), lang)
         return
-    for code, e in entries.items():
-        click.echo(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+    emit("\n".join(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}"
+                   for code, e in entries.items()), lang)
 
 
 @main.command()
@@ -385,7 +421,7 @@ def explain(code, lang, channel_data, config_path) -> None:
         parts += _data_sources(lang, tuple(channel_data))
     parts += ["", f"## {heads[2]}", "```yaml", doc["bad"].rstrip(), "```", "",
               f"## {heads[3]}", "```yaml", doc["good"].rstrip(), "```"]
-    click.echo("\n".join(parts))
+    emit("\n".join(parts), lang)
 
 
 def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
@@ -417,4 +453,4 @@ def schema(which) -> None:
     from .data import data_dir
     from .schema import SCHEMAS
 
-    sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+    emit((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8").removesuffix("\n"))

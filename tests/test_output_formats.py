@@ -167,4 +167,5 @@ def test_jobs_give_the_same_report_as_one_process(tmp_path):
 
 def test_only_the_reporter_asked_for_is_imported():
     imported = modules_imported_by("check", "examples/groene-buurt.strategy.yaml")
-    assert [m for m in imported if m.startswith("smlint.reporters.")] == ["smlint.reporters.text_report"]
+    reporters = [m for m in imported if m.startswith("smlint.reporters.") and m.endswith("_report")]
+    assert reporters == ["smlint.reporters.text_report"]
