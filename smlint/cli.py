@@ -203,7 +203,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
                                options.lang or "en")
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries() if fmt == "sarif" or statistics else {},
-              version=__version__, colour=colour, quiet=quiet)
+              version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
     results = _lint_files(files, options, stdin_filename, jobs)
     if statistics:
         from .reporters import statistics as stats
@@ -335,6 +335,7 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
     from . import maturity as model
     from .engine import FATAL
+    from .reporters.files import shown, text
 
     loaded = _config(config_path, lang)
     options = _options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
@@ -344,8 +345,9 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
         fatal = [f for f in result.findings if f.rule in FATAL]
         if result.context is None or fatal:
             first = fatal[0] if fatal else result.findings[0]
-            views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
-                          f"{first.severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
+            views.append({"file": result.file, "error": f"{shown(first.file)}:{first.line}:{first.column}: {first.rule} "
+                          f"{first.severity} {first.message}", "error_finding": {**first.as_dict(), "file": text(first.file)},
+                          "lang": result.lang})
             continue
         view = model.view(result.file, model.assess(result.context), options.lang or result.lang)
         views.append({**view, "lang": result.lang})

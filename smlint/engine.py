@@ -21,6 +21,7 @@ from .loader import (
     Scalar,
     Sequence,
     escape_pointer,
+    find,
     load_bytes,
     position,
 )
@@ -45,6 +46,7 @@ class Finding:
     message: str
     path: str
     fixable: bool = False
+    end_column: int | None = None  # just past the key or scalar the finding points at, on its line (SARIF regions)
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.rule, self.path, self.message)
@@ -135,6 +137,22 @@ def _pointer_on_line(root, line: int, path: str = "") -> str:
     return ""
 
 
+def _token_end(root, path: str, line: int, column: int) -> int | None:
+    """The column just past the key or scalar at line:column that ``path`` leads to; None when not on one line."""
+    if not path:
+        return None
+    node, holder = find(root, path)
+    candidates = [holder, node]
+    if isinstance(node, Mapping) and node.items:
+        candidates.append(next(iter(node.items.values()))[0])
+    for candidate in candidates:
+        if isinstance(candidate, Scalar) and (candidate.line, candidate.column) == (line, column):
+            if "\n" in candidate.raw or not candidate.raw:
+                return None
+            return column + len(candidate.raw) + (0 if candidate.plain else 2)  # a quoted key: its quotes too
+    return None
+
+
 def file_language(root, options: Options) -> str:
     if options.lang:
         return options.lang
@@ -156,7 +174,8 @@ class Linter:
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
                                  channel_data=data, select=tuple(options.select), ignore=tuple(options.ignore))
 
-    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
+    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str,
+                 root=None):
         entry = catalogue()[code]
         return Finding(
             file=file,
@@ -167,13 +186,15 @@ class Linter:
             category=entry["category"],
             message=message(code, key, lang, args),
             path=path,
+            end_column=_token_end(root, path, line, column) if root is not None else None,
         )
 
     def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None) -> Finding:
         path = problem.path
         if not path and root is not None and problem.code == "SM002":
             path = _pointer_at(root, problem.line, problem.column) or ""
-        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang)
+        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang,
+                             root)
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
         options = self.options
@@ -244,7 +265,7 @@ class Linter:
             line, column = report.line, report.column or 1
         else:
             line, column = position(root, report.path)
-        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang)
+        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang, root)
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""

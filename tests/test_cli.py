@@ -11,7 +11,7 @@ import pytest
 
 from smlint import __version__
 
-from .conftest import EXAMPLES, MINIMAL
+from .conftest import EXAMPLES, MINIMAL, smlint_process
 
 FLAWED = EXAMPLES / "flawed.strategy.yaml"
 
@@ -226,13 +226,6 @@ def test_known_codes_and_prefixes_in_any_case_still_work(cli):
 # --output: a usage error when the report cannot be written (exit 2, no traceback), and never over an input
 
 
-def _smlint(*args, cwd=None, **popen):
-    """smlint in a fresh process (standard output and limits that the test runner's own cannot show)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
-    return subprocess.run([sys.executable, "-m", "smlint", *map(str, args)], cwd=cwd, env=env, check=False,
-                          **{"capture_output": "stdout" not in popen, "text": True, **popen})
-
-
 @pytest.mark.parametrize("lang, expected", [
     ("en", "Error: Cannot write the report to {path}: the folder {folder} does not exist"),
     ("nl", "Fout: Kan het rapport niet schrijven naar {path}: de map {folder} bestaat niet"),
@@ -268,17 +261,17 @@ def test_output_into_a_folder_without_write_permission_is_a_usage_error(cli, tmp
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_a_full_disk_is_a_usage_error_not_a_traceback(tmp_path, fmt):
-    to_file = _smlint("check", FLAWED, "--format", fmt, "--output", "/dev/full", "--lang", "nl")
+    to_file = smlint_process("check", FLAWED, "--format", fmt, "--output", "/dev/full", "--lang", "nl")
     assert to_file.returncode == 2, to_file.stderr
     assert to_file.stderr == "Fout: Kan het rapport niet schrijven naar /dev/full: de schijf is vol\n"
     with open("/dev/full", "w") as full:
-        to_stdout = _smlint("check", FLAWED, "--format", fmt, stdout=full, stderr=subprocess.PIPE, text=True)
+        to_stdout = smlint_process("check", FLAWED, "--format", fmt, stdout=full, stderr=subprocess.PIPE, text=True)
     assert to_stdout.returncode == 2
     assert to_stdout.stderr == "Error: Cannot write the report to standard output: the disk is full\n"
 
 
 def test_closed_standard_output_is_a_usage_error():
-    result = _smlint("check", FLAWED, stdout=None, stderr=subprocess.PIPE, text=True,
+    result = smlint_process("check", FLAWED, stdout=None, stderr=subprocess.PIPE, text=True,
                      preexec_fn=lambda: os.close(1))
     assert result.returncode == 2
     assert result.stderr == "Error: Cannot write the report to standard output: it is closed\n"
@@ -294,7 +287,7 @@ def test_a_report_that_does_not_fit_leaves_the_old_report_whole(tmp_path):
     def small_files():
         resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
 
-    result = _smlint("check", FLAWED, "--format", "json", "-o", report, preexec_fn=small_files)
+    result = smlint_process("check", FLAWED, "--format", "json", "-o", report, preexec_fn=small_files)
     assert result.returncode == 2, result.stderr
     assert result.stderr == f"Error: Cannot write the report to {report}: the file would grow larger than allowed\n"
     assert report.read_text(encoding="utf-8") == '{"old": "report"}\n'
@@ -348,6 +341,6 @@ def test_the_report_is_never_written_over_the_configuration(cli, tmp_path):
 @pytest.mark.parametrize("args", [["maturity", FLAWED], ["rules"], ["explain", "SM205"], ["schema"]])
 def test_every_command_tells_a_full_standard_output(args):
     with open("/dev/full", "w") as full:
-        result = _smlint(*args, stdout=full, stderr=subprocess.PIPE, text=True)
+        result = smlint_process(*args, stdout=full, stderr=subprocess.PIPE, text=True)
     assert result.returncode == 2
     assert result.stderr == "Error: Cannot write the report to standard output: the disk is full\n"

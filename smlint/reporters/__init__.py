@@ -10,6 +10,7 @@ the rules is the catalogue's data, handed to it in ``Run.rules``.
 from __future__ import annotations
 
 import importlib
+import itertools
 from dataclasses import dataclass, field
 
 FORMATS = ("text", "json", "sarif", "gitlab", "github")
@@ -23,6 +24,7 @@ class Run:
     version: str = ""
     colour: bool = False
     quiet: bool = False  # findings only: no summary line
+    config_base: str | None = None  # the configuration's folder: the root for files outside any git repository
     summary: dict = field(default_factory=lambda: {"files": 0, "error": 0, "warning": 0, "info": 0})
 
     def each(self, results):
@@ -34,6 +36,17 @@ class Run:
             if self.lang is None and self.single:
                 self.lang = result.lang
             yield result
+
+    def settle_language(self, results):
+        """The results, with ``lang`` known before the first is written (a single file's own language)."""
+        results = iter(results)
+        if self.lang is not None or not self.single:
+            return results
+        first = next(results, None)
+        if first is None:
+            return results
+        self.lang = first.lang
+        return itertools.chain([first], results)
 
     def findings(self, results):
         for result in self.each(results):

@@ -1,8 +1,13 @@
-"""``path:line:col: CODE severity message``, one line a finding, then a summary."""
+"""``path:line:col: CODE severity message``, one line a finding, then a summary.
+
+A file name with a line break, a control character or bytes that are not
+UTF-8 is shown quoted, with backslash escapes, so a finding stays one line.
+"""
 
 from __future__ import annotations
 
 from ..i18n import common
+from .files import shown
 
 # ANSI colours, used only on a terminal and never with NO_COLOR set (the caller decides)
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "code": "\033[1m", "path": "\033[2m"}
@@ -23,7 +28,7 @@ def _paint(text: str, colour: str, on: bool) -> str:
 def write(run, results, out) -> None:
     on = run.colour
     for f in run.findings(results):
-        out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
+        out.write(f"{_paint(f'{shown(f.file)}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
                   f"{_paint(f.severity, f.severity, on)} {f.message}\n")
     if not run.quiet:
         out.write(summary_line(run.summary, run.language) + "\n")
