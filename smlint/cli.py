@@ -20,6 +20,7 @@ from .i18n import LANGUAGES, common
 from .reporters import FORMATS
 
 FAIL_ON = ("error", "warning", "info")
+COLOR = ("auto", "always", "never")
 
 
 class SettingsError(click.ClickException):
@@ -158,14 +159,14 @@ channel_data_option = click.option(
 
 
 @click.group(name="smlint", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="smlint")
+@click.version_option(__version__, "-V", "--version", prog_name="smlint")
 def main() -> None:
     """smlint: a linter for social media strategies written as YAML."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
@@ -180,13 +181,16 @@ def main() -> None:
               help="The date 'overdue' is judged against (default: today).")
 @channel_data_option
 @config_option
+@click.option("--color", "color", type=click.Choice(COLOR), default="auto", show_default=True,
+              help="Colour text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, "
+                   "never.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no notes.")
 @click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for a strategy read from standard input (-).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0: one per CPU core.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, quiet, statistics, stdin_filename, jobs) -> None:
+          config_path, color, quiet, statistics, stdin_filename, jobs) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from .engine import SEVERITY_RANK
     from .reporters import Run, write
@@ -201,7 +205,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     destination = _destination(output, [*files, *([loaded.file] if loaded.file else []), *options.channel_data],
                                options.lang or "en")
-    colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    colour = fmt == "text" and _colour(color, output)
     run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries() if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
     results = _lint_files(files, options, stdin_filename, jobs)
@@ -214,6 +218,17 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     fail_on = fail_on or loaded.config.fail_on or "warning"
     failing = any(run.summary[s] for s in SEVERITY_RANK if SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on])
     sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _colour(choice: str, output: str | None) -> bool:
+    """--color always or never decides; auto colours a terminal (as ruff: FORCE_COLOR forces it, NO_COLOR stops it)."""
+    if choice != "auto":
+        return choice == "always"
+    if output is not None:  # a report file is read by tools, never coloured unless asked
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not os.environ.get("NO_COLOR") and sys.stdout is not None and sys.stdout.isatty()
 
 
 def _destination(output, inputs, lang: str):

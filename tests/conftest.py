@@ -49,7 +49,7 @@ def cli():
 
     def run(*args, input=None, env=None):
         # the environment a developer's shell or a CI runner may set must not change what tests see
-        environment = {"GITHUB_ACTIONS": None, "NO_COLOR": None, **(env or {})}
+        environment = {"GITHUB_ACTIONS": None, "NO_COLOR": None, "FORCE_COLOR": None, **(env or {})}
         return runner.invoke(main, [str(a) for a in args], input=input, env=environment, catch_exceptions=False)
 
     return run

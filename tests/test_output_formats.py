@@ -13,6 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from smlint import __version__
+
 from .conftest import EXAMPLES, MINIMAL, REPO, modules_imported_by, smlint_process
 
 FLAWED = EXAMPLES / "flawed.strategy.yaml"
@@ -116,32 +118,61 @@ def test_standard_input_with_a_name(cli):
     assert unnamed.output.startswith("-:9:3: SM002")
 
 
-def test_colour_only_on_a_terminal_and_never_with_no_color():
-    script = ("import pty, sys, os; "
-              "pid, fd = pty.fork()\n"
-              "if pid == 0:\n"
-              "    os.execvp(sys.executable, [sys.executable, '-m', 'smlint', 'check', sys.argv[1], '--select', 'SM002'])\n"
-              "out = b''\n"
-              "while True:\n"
-              "    try:\n"
-              "        chunk = os.read(fd, 4096)\n"
-              "    except OSError:\n"
-              "        break\n"
-              "    if not chunk:\n"
-              "        break\n"
-              "    out += chunk\n"
-              "sys.stdout.write(out.decode())\n")
-    import os
+_ON_A_TERMINAL = (
+    "import os, pty, sys\n"
+    "pid, fd = pty.fork()\n"
+    "if pid == 0:\n"
+    "    os.execvp(sys.executable, [sys.executable, '-m', 'smlint', *sys.argv[1:]])\n"
+    "out = b''\n"
+    "while True:\n"
+    "    try:\n"
+    "        chunk = os.read(fd, 4096)\n"
+    "    except OSError:\n"
+    "        break\n"
+    "    if not chunk:\n"
+    "        break\n"
+    "    out += chunk\n"
+    "sys.stdout.write(out.decode())\n")
 
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    on_terminal = subprocess.run([sys.executable, "-c", script, str(FLAWED)], capture_output=True, text=True,
-                                 cwd=REPO, env=env, check=False).stdout
-    assert "\x1b[" in on_terminal
-    no_color = subprocess.run([sys.executable, "-c", script, str(FLAWED)], capture_output=True, text=True,
-                              cwd=REPO, env={**env, "NO_COLOR": "1"}, check=False).stdout
-    assert "SM002" in no_color and "\x1b[" not in no_color
-    piped = smlint_process("check", FLAWED, "--select", "SM002").stdout
-    assert "SM002" in piped and "\x1b[" not in piped
+
+def _on_a_terminal(*args, env=None) -> str:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
+    return subprocess.run([sys.executable, "-c", _ON_A_TERMINAL, *map(str, args)], capture_output=True, text=True,
+                          cwd=REPO, env={**environment, **(env or {})}, check=False).stdout
+
+
+@pytest.mark.parametrize("terminal, args, env, coloured", [
+    (True, [], {}, True),
+    (True, [], {"NO_COLOR": "1"}, False),
+    (True, [], {"NO_COLOR": ""}, True),  # an empty NO_COLOR does not count (no-color.org)
+    (True, ["--color", "never"], {}, False),
+    (True, ["--color", "never"], {"FORCE_COLOR": "1"}, False),
+    (False, [], {}, False),
+    (False, ["--color", "auto"], {}, False),
+    (False, ["--color", "always"], {}, True),
+    (False, ["--color", "always"], {"NO_COLOR": "1"}, True),  # the command line wins over the environment
+    (False, [], {"FORCE_COLOR": "1"}, True),
+    (False, [], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, True),  # as ruff: FORCE_COLOR wins
+    (False, [], {"FORCE_COLOR": ""}, False),
+])
+def test_colour_follows_the_terminal_color_no_color_and_force_color(terminal, args, env, coloured):
+    command = ["check", FLAWED, "--select", "SM002", *args]
+    output = _on_a_terminal(*command, env=env) if terminal else smlint_process(*command, env=env).stdout
+    assert "SM002" in output and ("\x1b[" in output) == coloured
+
+
+def test_colour_never_goes_into_a_report_file_unless_asked(tmp_path):
+    report = tmp_path / "report.txt"
+    smlint_process("check", FLAWED, "--select", "SM002", "-o", report, env={"FORCE_COLOR": "1"})
+    assert "SM002" in report.read_text(encoding="utf-8") and "\x1b[" not in report.read_text(encoding="utf-8")
+    smlint_process("check", FLAWED, "--select", "SM002", "-o", report, "--color", "always")
+    assert "\x1b[" in report.read_text(encoding="utf-8")
+
+
+def test_ruff_conventions_output_format_and_dash_v(cli):
+    assert cli("check", FLAWED, "--output-format", "json").output == cli("check", FLAWED, "--format", "json").output
+    assert cli("-V").output == cli("--version").output and __version__ in cli("-V").output
+    assert cli("check", FLAWED, "--color", "sometimes").exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab", "github"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..i18n import common
 from .files import shown
 
-# ANSI colours, used only on a terminal and never with NO_COLOR set (the caller decides)
+# ANSI colours: --color, NO_COLOR and FORCE_COLOR decide (the caller does)
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "code": "\033[1m", "path": "\033[2m"}
 _RESET = "\033[0m"
 
