@@ -246,6 +246,13 @@ def test_output_under_a_file_or_into_a_folder_is_a_usage_error(cli, tmp_path):
     assert plain.read_text(encoding="utf-8") == "keep me\n"
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc")
+def test_output_where_no_file_can_be_created_is_a_usage_error(cli):
+    result = cli("check", FLAWED, "-o", "/proc/smlint-report.txt", "--lang", "nl")
+    assert result.exit_code == 2
+    assert "Fout: Kan het rapport niet schrijven naar /proc/smlint-report.txt: in /proc kan geen bestand" in result.output
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
 def test_output_into_a_folder_without_write_permission_is_a_usage_error(cli, tmp_path):
     locked = tmp_path / "locked"
@@ -344,3 +351,15 @@ def test_every_command_tells_a_full_standard_output(args):
         result = smlint_process(*args, stdout=full, stderr=subprocess.PIPE, text=True)
     assert result.returncode == 2
     assert result.stderr == "Error: Cannot write the report to standard output: the disk is full\n"
+
+
+def test_output_to_dev_stdout_appends_to_what_standard_output_is(tmp_path):
+    """`-o /dev/stdout >> log`: the report goes where standard output goes; the log is not replaced."""
+    log = write(tmp_path, "log.txt", "earlier run\n")
+    with open(log, "a", encoding="utf-8") as appended:
+        result = smlint_process("check", FLAWED, "--select", "SM002", "-o", "/dev/stdout", stdout=appended,
+                                stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 1, result.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier run" and ": SM002 error " in lines[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]

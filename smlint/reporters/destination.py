@@ -47,7 +47,7 @@ def _failure(path: str | None, exc: OSError) -> WriteError:
     folder = (os.path.dirname(path) or ".") if path else ""
     reason = REASONS.get(exc.errno or 0, "other")
     if reason == "no_folder" and os.path.isdir(folder):
-        reason = "other"  # the folder is there, yet a file cannot be made in it (/proc)
+        reason = "cannot_create"  # the folder is there, yet a file cannot be made in it (/proc)
     return WriteError(path, reason, exc.strerror or str(exc), folder)
 
 
@@ -56,6 +56,7 @@ class _Stream:
 
     def __init__(self, stream, path: str | None) -> None:
         self.stream, self.path = stream, path
+        self.failed = False
 
     def write(self, text: str) -> int:
         try:
@@ -63,6 +64,7 @@ class _Stream:
         except BrokenPipeError:
             raise
         except OSError as exc:
+            self.failed = True
             raise _failure(self.path, exc) from None
 
     def flush(self) -> None:
@@ -71,16 +73,19 @@ class _Stream:
         except BrokenPipeError:
             raise
         except OSError as exc:
+            self.failed = True
             raise _failure(self.path, exc) from None
 
 
 class Destination:
     """Open with ``Destination.open``, write to ``.out``, then ``finish()``; ``discard()`` in a ``finally``."""
 
-    def __init__(self, out: _Stream, target: str | None = None, temporary: str | None = None) -> None:
+    def __init__(self, out: _Stream, target: str | None = None, temporary: str | None = None,
+                 owned: bool = False) -> None:
         self.out = out
         self.target = target  # the file the report replaces when finished
         self.temporary = temporary
+        self.owned = owned  # a stream this destination opened (not standard output or error)
         self.done = False
 
     @classmethod
@@ -96,21 +101,29 @@ class Destination:
             existing = os.stat(target)
         except OSError:
             existing = None
+        if existing is not None:
+            for fd, stream in ((1, sys.stdout), (2, sys.stderr)):  # -o /dev/stdout, with stdout sent to a file
+                try:
+                    if stream is not None and os.path.samestat(os.fstat(fd), existing):
+                        return cls(_Stream(stream, output))
+                except OSError:
+                    continue
         try:
-            if existing is not None and not stat.S_ISREG(existing.st_mode):  # /dev/stdout, /dev/full, a FIFO
-                return cls(_Stream(open(target, "w", encoding="utf-8", newline="\n"), output))
+            if (existing is not None and not stat.S_ISREG(existing.st_mode)  # /dev/full, a FIFO
+                    or os.path.abspath(output).startswith(("/dev/", "/proc/"))):  # /dev/fd/3: an open file, kept
+                return cls(_Stream(open(output, "w", encoding="utf-8", newline="\n"), output), owned=True)
             folder = os.path.dirname(target)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
         except OSError as exc:
             raise _failure(output, exc) from None
         os.fchmod(handle, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-        return cls(_Stream(stream, output), target, temporary)
+        return cls(_Stream(stream, output), target, temporary, owned=True)
 
     def finish(self) -> None:
         """Flush the report; a file is synced to disk and moved into place."""
         self.out.flush()
-        if self.target is None and self.out.path is None:
+        if not self.owned:
             self.done = True
             return
         stream = self.out.stream
@@ -125,12 +138,13 @@ class Destination:
         self.done = True
 
     def discard(self) -> None:
-        """After a failure: remove the temporary file, or keep a failed standard output from failing again at exit."""
+        """After a failure: remove the temporary file, or keep a full standard output from failing again at exit."""
         if self.done:
             return
         self.done = True
-        if self.out.path is None:
-            _silence_stdout()
+        if not self.owned:
+            if self.out.failed:
+                _silence(self.out.stream)
             return
         try:
             self.out.stream.close()
@@ -166,10 +180,10 @@ def _umask() -> int:
     return mask
 
 
-def _silence_stdout() -> None:
-    """Point file descriptor 1 at /dev/null, so the interpreter's last flush of what is left cannot fail again."""
+def _silence(stream) -> None:
+    """Point the stream's file descriptor at /dev/null, so the interpreter's last flush cannot fail again."""
     try:
-        fd = sys.stdout.fileno()
+        fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
         return
     null = os.open(os.devnull, os.O_WRONLY)
