@@ -10,9 +10,10 @@ Code-scanning services (GitHub, GitLab) need a location that does not
 depend on where smlint ran or how the path was typed: the path from the
 repository root (the nearest folder holding ``.git``; else the
 configuration's folder; else the current folder), normalised. A finding's
-fingerprint comes from its rule, that path and its JSON Pointer (plus an
-occurrence number when these repeat), never from the message or the line,
-so it survives another ``--lang`` and lines moving above it.
+fingerprint comes from its rule, that path and its JSON Pointer with list
+items named by their id where they have one (plus an occurrence number when
+these repeat), never from the message or the line, so it survives another
+``--lang``, lines moving above it and items inserted before it.
 """
 
 from __future__ import annotations

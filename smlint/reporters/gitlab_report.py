@@ -26,7 +26,7 @@ def _issues(findings, locations: files.Locations):
         yield {
             "description": f"{f.rule}: {f.message}",
             "check_name": f.rule,
-            "fingerprint": fingerprint(f.rule, path, f.path),
+            "fingerprint": fingerprint(f.rule, path, f.stable_path or f.path),
             "severity": SEVERITY[f.severity],
             "location": {"path": files.text(path), "lines": {"begin": f.line}},
         }

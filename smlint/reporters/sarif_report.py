@@ -49,7 +49,7 @@ def _results(findings, index: dict, locations: files.Locations):
             "level": LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
-            "partialFingerprints": {files.FINGERPRINT: fingerprint(f.rule, path, f.path)},
+            "partialFingerprints": {files.FINGERPRINT: fingerprint(f.rule, path, f.stable_path or f.path)},
             "properties": {"path": f.path, "category": f.category},
         }
         if f.rule in index:
