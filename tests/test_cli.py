@@ -363,3 +363,11 @@ def test_output_to_dev_stdout_appends_to_what_standard_output_is(tmp_path):
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier run" and ": SM002 error " in lines[1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
+def test_codes_of_the_configurations_rule_packs_are_known_on_the_command_line(cli, tmp_path):
+    pack = EXAMPLES / "rulepacks" / "gemeente-zuidstad.rulepack.yaml"
+    config = write(tmp_path, ".smlint.yaml", f"rule-packs: ['{pack}']\ntoday: 2027-01-02\n")
+    assert cli("check", FLAWED, "--config", config, "--select", "ZST001,SM0", "--ignore", "ZST").exit_code == 1
+    typo = cli("check", FLAWED, "--config", config, "--select", "ZTS001")
+    assert typo.exit_code == 2 and "'ZTS001'; did you mean 'ZST001'?" in typo.output
