@@ -63,7 +63,13 @@ class Group(click.Group):
             _short_lived()
         args = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except SystemExit as exc:  # a command's own exit code: standard output is flushed first all the same
+                code = exc.code
+            _flush_stdout()  # here, not at the interpreter's exit, where a full disk is a traceback
+        except OSError as exc:
+            code = _output_failed(exc, args)
         except click.ClickException as exc:
             lang = _error_language(args)
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
@@ -79,6 +85,27 @@ class Group(click.Group):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError):  # closed, or closed by the command itself (the language server)
+        pass
+
+
+def _output_failed(exc: OSError, args) -> int:
+    """A command's standard output failed (a full disk): exit 2 with the reason, as for a report (any other error
+    is re-raised; a broken pipe has already ended the run quietly, as click does)."""
+    from .reporters.destination import REASONS, WriteError, silence
+
+    if REASONS.get(exc.errno or 0) not in ("disk_full", "quota", "too_large"):  # errors only a write can have
+        raise exc
+    silence(sys.stdout)
+    click.echo(f"{common('error', _error_language(args))}: "
+               f"{_write_problem(WriteError(None, REASONS[exc.errno], exc.strerror or str(exc)), _error_language(args))}",
+               err=True)
+    return 2
 
 
 def _codes(values, option: str, lang: str, known) -> tuple[str, ...]:

@@ -345,7 +345,9 @@ def test_the_report_is_never_written_over_the_configuration(cli, tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["maturity", FLAWED], ["rules"], ["explain", "SM205"], ["schema"]])
+@pytest.mark.parametrize("args", [["maturity", FLAWED], ["rules"], ["explain", "SM205"], ["schema"],
+                                  ["calendar", EXAMPLES / "groene-buurt.strategy.yaml", "--format", "ics"],
+                                  ["report", EXAMPLES / "groene-buurt.strategy.yaml"]])
 def test_every_command_tells_a_full_standard_output(args):
     with open("/dev/full", "w") as full:
         result = smlint_process(*args, stdout=full, stderr=subprocess.PIPE, text=True)

@@ -144,7 +144,7 @@ class Destination:
         self.done = True
         if not self.owned:
             if self.out.failed:
-                _silence(self.out.stream)
+                silence(self.out.stream)
             return
         try:
             self.out.stream.close()
@@ -180,7 +180,7 @@ def _umask() -> int:
     return mask
 
 
-def _silence(stream) -> None:
+def silence(stream) -> None:
     """Point the stream's file descriptor at /dev/null, so the interpreter's last flush cannot fail again."""
     try:
         fd = stream.fileno()
