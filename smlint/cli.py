@@ -261,14 +261,14 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
-    read = [*files, loaded.file, *options.channel_data, *options.rule_packs, baseline_path or loaded.baseline()]
-    destination = _destination(output, [path for path in read if path], options.lang or "en")
     colour = fmt == "text" and _colour(color, output)
     run = Run(lang=options.lang, single=len(files) == 1,
               rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {}, version=__version__, colour=colour,
               quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
-    results = _lint_files(files, options, stdin_filename, jobs)
+    results = _lint_files(files, options, stdin_filename, jobs)  # lazily: nothing is linted before it is written
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
+    read = [*files, loaded.file, *options.channel_data, *options.rule_packs, baseline_path or loaded.baseline()]
+    destination = _destination(output, [path for path in read if path], options.lang or "en")
     if statistics:
         from .reporters import statistics as stats
 

@@ -373,3 +373,10 @@ def test_codes_of_the_configurations_rule_packs_are_known_on_the_command_line(cl
     assert cli("check", FLAWED, "--config", config, "--select", "ZST001,SM0", "--ignore", "ZST").exit_code == 1
     typo = cli("check", FLAWED, "--config", config, "--select", "ZTS001")
     assert typo.exit_code == 2 and "'ZTS001'; did you mean 'ZST001'?" in typo.output
+
+
+def test_a_run_stopped_before_its_report_leaves_no_temporary_file(cli, tmp_path):
+    write(tmp_path, "baseline.json", "not a baseline\n")
+    result = cli("check", FLAWED, "-o", tmp_path / "report.txt", "--baseline", tmp_path / "baseline.json")
+    assert result.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json"]
