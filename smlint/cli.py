@@ -31,18 +31,23 @@ class SettingsError(click.ClickException):
 def _error_language(args) -> str:
     """The language for command-line errors, found before click has parsed anything."""
     args = list(args or [])
+    path = None
     for index, arg in enumerate(args):
         if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
             return args[index + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
+        if arg == "--config" and index + 1 < len(args):
+            path = args[index + 1]
+        elif arg.startswith("--config="):
+            path = arg[9:]
     from . import config
     from .datafile import DataFileError
 
     try:
-        return config.load(None).config.lang or "en"
-    except DataFileError:  # a broken configuration is reported by the command itself
-        return "en"
+        return config.load(path).config.lang or "en"
+    except DataFileError:  # a configuration with an error: the language it sets, from a look at its text
+        return config.written_language(path) or "en"
 
 
 def _translate(text: str, lang: str) -> str:
@@ -105,7 +110,7 @@ def _config(path, lang):
     from .datafile import DataFileError
 
     try:
-        return config.load(path, lang or "en")
+        return config.load(path, lang)
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
 
@@ -205,7 +210,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
+    run = Run(lang=options.lang, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet)
     results = _lint_files(files, options, stdin_filename, jobs)
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
@@ -387,12 +392,14 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
         fatal = [f for f in result.findings if f.rule in FATAL]
         if result.context is None or fatal:
             first = fatal[0] if fatal else result.findings[0]
+            severity = common("severity", result.lang)[first.severity]
             views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
-                          f"{first.severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
+                          f"{severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
             continue
         view = model.view(result.file, model.assess(result.context), options.lang or result.lang)
         views.append({**view, "lang": result.lang})
-    out_lang = options.lang or (views[0].get("lang", "en") if len(views) == 1 else "en")
+    languages = {view.get("lang", "en") for view in views}
+    out_lang = options.lang or (languages.pop() if len(languages) == 1 else "en")
     if fmt == "json":
         from .reporters.maturity_json import render
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .data import catalogue, read_yaml
@@ -15,6 +16,15 @@ MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"],
 }
+
+
+def written_language(text: str, key: str) -> str | None:
+    """The message language a file names under ``key``, read from its text: ``languages: [nl]`` (a
+    strategy), ``lang: nl`` or ``lang = "nl"`` (a configuration). For a file that cannot be read as
+    data, so that its own problems are told in its language; a file that can be read is asked properly."""
+    match = re.search(r"(?:^|[{,])[ \t]*" + re.escape(key) + r"[ \t]*[:=][ \t]*(?:\[|\r?\n[ \t]*-)?[ \t]*['\"]?"
+                      r"((?i:nl|en))\b", text, re.MULTILINE)
+    return match[1].lower() if match else None
 
 
 def common(key: str, lang: str) -> str:
@@ -97,6 +107,9 @@ def message(code: str, key: str, lang: str, args: dict | None = None) -> str:
     template = templates.get(lang, templates["en"]).get(key) or templates["en"][key]
     values = {name: value if name == "value" and not isinstance(value, Noun) else _shown(value, lang)
               for name, value in (args or {}).items()}
+    if code == "SM001" and isinstance(values.get("problem"), str):
+        for pattern, replacement in common("yaml_problems", lang):  # the YAML reader speaks English only
+            values["problem"] = re.sub(pattern, replacement, values["problem"])
     if values.get("where") == "":
         values["where"] = common("root", lang)
     text = template.format(**values)
