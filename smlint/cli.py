@@ -429,7 +429,9 @@ def rules(fmt, lang, config_path) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for code, e in entries.items():
-        click.echo(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+        severity = common("severity", lang)[e["severity"]]
+        category = common("categories", lang).get(e["category"], e["category"])  # a rule pack's own category as is
+        click.echo(f"{code}  {severity:<12}  {category:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
 
 
 @main.command()
@@ -452,7 +454,9 @@ def explain(code, lang, channel_data, config_path) -> None:
     entry = entries[code]
     doc = entry["doc"][lang]
     heads = common("explain_heads", lang)
-    parts = [f"{code} {entry['name']} ({entry['category']}, {entry['severity']})", doc["summary"]]
+    kind = f"{common('categories', lang).get(entry['category'], entry['category'])}, " \
+           f"{common('severity', lang)[entry['severity']]}"
+    parts = [f"{code} {entry['name']} ({kind})", doc["summary"]]
     for head, text in ((heads[0], doc["what"]), (heads[1], doc["why"]), (heads[4], doc.get("data"))):
         if text:  # a rule pack's rule may document less than smlint's own
             parts += ["", f"## {head}", text]
@@ -481,10 +485,10 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
     lines += [f"- {file}" for file in files]
     lines += ["", words["sources"]]
     for key, source in sorted(data.sources.items()):
-        details = [str(source[k]) for k in ("title", "year", "url") if source.get(k)]
+        details = [str(channeldata.in_language(source[k], lang)) for k in ("title", "year", "url") if source.get(k)]
         if source.get("denominator"):
-            details.append(f"{words['denominator']}: {source['denominator']}")
-        lines.append(f"- {key}: {source['cite']}" + (f" ({'; '.join(details)})" if details else ""))
+            details.append(f"{words['denominator']}: {channeldata.in_language(source['denominator'], lang)}")
+        lines.append(f"- {key}: {channeldata.in_language(source['cite'], lang)}" + (f" ({'; '.join(details)})" if details else ""))
     return lines
 
 

@@ -307,3 +307,12 @@ def test_text_where_a_number_was_written_is_told_to_use_quotes():
     found = sm003("objectives:\n  - {id: o, statement: 2027}\n")
     assert found["/objectives/0/statement"] == \
         "statement of objective 'o': 2027 is read as a number or yes/no, not as text; put it in quotes: \"2027\""
+
+
+def test_an_item_without_a_valid_id_is_counted_in_the_rules_messages_too():
+    findings = lint(MINIMAL + "audiences:\n  - id: a\n  - {id: Young People, name: Jongeren}\n"
+                    "objectives:\n  - {statement: Meer fans}\n")
+    messages = {f.rule: f.message for f in findings if f.rule in ("SM102", "SM204")}
+    assert messages["SM204"].startswith("Objective '#1' has no owner")
+    assert [f.message for f in findings if f.rule == "SM102"][1].startswith("Audience '#2' is described by")
+    assert not [f.message for f in findings if "'?'" in f.message]
