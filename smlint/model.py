@@ -54,11 +54,17 @@ def _section_schema(schema: dict, cls) -> None:
             schema["properties"][name] = {**annotations, "anyOf": [dict(prop), {"type": "null"}]}
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+def _text(pattern: str, explained: str):
+    """Text of a pattern, with what the YAML language server says instead of the pattern when it does not match."""
+    return Annotated[str, StringConstraints(pattern=pattern), Field(json_schema_extra={"patternErrorMessage": explained})]
+
+
+Slug = _text(SLUG_PATTERN, "An id: lowercase letters, digits, - and _, e.g. young-families.")
 IsoDate = Annotated[
     dt.date,
     BeforeValidator(_iso_date, json_schema_input_type=Annotated[
-        str, Field(json_schema_extra={"format": "date", "pattern": DATE_PATTERN})]),
+        str, Field(json_schema_extra={"format": "date", "pattern": DATE_PATTERN,
+                                      "patternErrorMessage": "A date as YYYY-MM-DD that exists, e.g. 2027-12-31."})]),
 ]
 
 
@@ -73,13 +79,13 @@ Share = Annotated[
     float,
     Field(ge=0, le=100),
     BeforeValidator(_percent, json_schema_input_type=Annotated[float, Field(ge=0, le=100)]
-                    | Annotated[str, StringConstraints(pattern=PERCENT_PATTERN)]),
+                    | _text(PERCENT_PATTERN, 'A percentage from 0 to 100: 40 or "40%".')),
 ]
 Practice = Annotated[
     bool, BeforeValidator(_truthy, json_schema_input_type=bool | Literal["ja", "nee", "yes", "no"]
-                          | Annotated[str, StringConstraints(pattern=PRACTICE_WORD_PATTERN)])
+                          | _text(PRACTICE_WORD_PATTERN, "true or false; ja/nee and yes/no also work."))
 ]
-RelativeTarget = Annotated[str, StringConstraints(pattern=RELATIVE_TARGET_PATTERN)]
+RelativeTarget = _text(RELATIVE_TARGET_PATTERN, 'A number, or a change relative to the baseline: "+10%" or "-20%".')
 
 
 class Section(BaseModel):
@@ -123,7 +129,7 @@ class AgeRange(Section):
 
 Age = Annotated[
     AgeRange,
-    BeforeValidator(_age, json_schema_input_type=AgeRange | Annotated[str, StringConstraints(pattern=AGE_PATTERN)]),
+    BeforeValidator(_age, json_schema_input_type=AgeRange | _text(AGE_PATTERN, 'An age range from 0 to 120: "25-40" or "65+".')),
 ]
 
 

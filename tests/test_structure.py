@@ -42,6 +42,22 @@ def test_every_schema_property_is_documented_and_completes_without_null():
     assert [(m, k) for m, k, prop, _ in properties if "default" in prop] == []
 
 
+def test_every_pattern_says_in_words_what_it_wants():
+    # the YAML language server shows patternErrorMessage instead of the regular expression itself
+    def walk(node):
+        if isinstance(node, dict):
+            if "pattern" in node and isinstance(node["pattern"], str):
+                yield node
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    patterns = list(walk(json.loads(schema_text())))
+    assert patterns and all(node.get("patternErrorMessage") for node in patterns)
+
+
 def test_an_optional_key_written_without_a_value_is_no_schema_error():
     # `objectives:` with nothing after it is read as no objectives (SM103), in the editor too
     import jsonschema
