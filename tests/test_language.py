@@ -119,3 +119,9 @@ def test_a_configuration_named_with_config_speaks_its_language(cli, folder):
     (folder / "team.yaml").write_text("lang: nl\nfail-on: warn\n", encoding="utf-8")
     result = cli("check", "--config", "team.yaml")
     assert result.exit_code == 2 and result.output.startswith("Fout: team.yaml:2:1: fail-on: 'warn'"), result.output
+
+
+def test_a_file_that_cannot_be_read_is_told_in_dutch_by_the_other_commands_too(cli, folder):
+    (folder / "a.strategy.yaml").write_text(BROKEN, encoding="utf-8")
+    result = cli("calendar", "a.strategy.yaml")
+    assert "SM001 fout Dit is geen geldige YAML" in result.output, result.output
