@@ -363,7 +363,7 @@ def test_output_to_dev_stdout_appends_to_what_standard_output_is(tmp_path):
                                 stderr=subprocess.PIPE, text=True)
     assert result.returncode == 1, result.stderr
     lines = log.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "earlier run" and ": SM002 error " in lines[1]
+    assert lines[0] == "earlier run" and ": SM002 fout " in lines[1]  # the flawed example is Dutch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
 
 

@@ -1,7 +1,8 @@
 """SARIF 2.1.0, as GitHub code scanning and the SARIF multitool ask for it.
 
 ``tool.driver.rules`` comes from the catalogue, in the run's language (the
-language of the results); each result has a physical location relative to
+language of the results, known once they are written: the rules follow
+them in the run object); each result has a physical location relative to
 its repository root (``uriBaseId``, resolved by ``run.originalUriBaseIds``),
 a region from the key it points at to the end of that key, and a
 ``partialFingerprints`` entry that does not change with the language, the
@@ -75,27 +76,27 @@ def _home_page() -> str | None:
 
 
 def write(run, results, out) -> None:
-    results = run.settle_language(results)  # the rule texts are written first, in the results' language
     codes = sorted(run.rules)
     index = {code: number for number, code in enumerate(codes)}
-    rules = [_rule(code, run.rules[code], run.language) for code in codes]
-    driver = {"name": "smlint", "fullName": f"smlint {run.version}", "version": run.version,
-              "semanticVersion": run.version}
     home = _home_page()
-    if home:
-        driver["informationUri"] = home
-    driver["rules"] = rules
     locations = files.Locations(run.config_base)
 
     def document(found):
+        # what is known only once the results are written follows them: the run's language (that of the files
+        # seen, unless --lang said), the rule texts in it, and the repository roots the locations are relative to
+        driver = {"name": "smlint", "fullName": f"smlint {run.version}", "version": run.version,
+                  "semanticVersion": run.version}
+        if home:
+            driver["informationUri"] = home
+        driver["rules"] = [_rule(code, run.rules[code], run.language) for code in codes]
         document_run = {
-            "tool": {"driver": driver},
             "automationDetails": {"id": "smlint/"},
-            "language": run.language,
             "columnKind": "unicodeCodePoints",
             "results": found,
+            "language": run.language,
+            "tool": {"driver": driver},
         }
-        if locations.bases:  # known once the results are written: it follows them
+        if locations.bases:
             document_run["originalUriBaseIds"] = {base: {"uri": files.folder_uri(root)}
                                                   for root, base in locations.bases.items()}
         return {"$schema": SCHEMA, "version": "2.1.0", "runs": [document_run]}
