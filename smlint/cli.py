@@ -400,3 +400,8 @@ def schema(which) -> None:
     from .schema import SCHEMAS
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+
+
+from .commands.fix import fix as _fix  # noqa: E402  (one module per command; they import the options above)
+
+main.add_command(_fix)

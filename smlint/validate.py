@@ -8,7 +8,6 @@ come back as *lenient* model instances whose required fields may be None.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -78,7 +77,9 @@ class Validator:
                 if key.startswith("x-"):
                     continue
                 child = f"{path}/{escape_pointer(key)}"
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                from .synonyms import suggestions
+
+                close = suggestions("keys", key, fields)[:1]  # "deadlnie", "doelgroepen" -> deadline, audiences
                 self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
                               key=key, where=describe(path), hint=close[0] if close else "",
                               known=", ".join(fields))
@@ -139,6 +140,7 @@ class Validator:
     def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
         where = describe(path + "".join(f"/{p}" for p in error["loc"][1:]))
         key, args = schema_error_text(error, value_node, where)
+        args["at"] = "".join(f"/{p}" for p in error["loc"][1:])  # the item inside the field (formats/1), for fixes
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
@@ -163,7 +165,9 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         options = [a or b for a, b in options]
         args["options"] = ", ".join(options)
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        from .synonyms import suggestions
+
+        close = suggestions("choices", value, options, cutoff=0.5)[:1]  # "Nonprofit", "maand" -> nonprofit, month
         args["hint"] = close[0] if close else ""
         key = "bad_choice_hint" if close else "bad_choice"
     elif kind == "string_pattern_mismatch":

@@ -24,6 +24,7 @@ class Run:
     colour: bool = False
     quiet: bool = False  # findings only: no summary line
     summary: dict = field(default_factory=lambda: {"files": 0, "error": 0, "warning": 0, "info": 0})
+    fixes: dict = field(default_factory=lambda: {"safe": 0, "unsafe": 0})  # what `smlint fix` would repair
 
     def each(self, results):
         """The results, counted into ``summary`` as they pass."""
@@ -31,6 +32,8 @@ class Run:
             self.summary["files"] += 1
             for finding in result.findings:
                 self.summary[finding.severity] += 1
+                if finding.fix is not None:
+                    self.fixes["safe" if finding.fixable else "unsafe"] += 1
             if self.lang is None and self.single:
                 self.lang = result.lang
             yield result

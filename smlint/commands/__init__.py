@@ -1,0 +1,1 @@
+"""The commands beyond ``check``, one module each, registered in ``smlint/cli.py``."""
