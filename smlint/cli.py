@@ -365,6 +365,8 @@ def explain(code, lang, channel_data, config_path) -> None:
         parts += ["", f"## {heads[4]}", doc["data"]]
     if entry.get("channel_data"):
         parts += _data_sources(lang, tuple(channel_data))
+    if entry.get("fix"):
+        parts += ["", f"## {common('explain_fix', lang)}", entry["fix"][lang]]
     parts += ["", f"## {heads[2]}", "```yaml", doc["bad"].rstrip(), "```", "",
               f"## {heads[3]}", "```yaml", doc["good"].rstrip(), "```"]
     click.echo("\n".join(parts))

@@ -322,6 +322,7 @@ class Outcome:
     left: list = field(default_factory=list)  # findings with a fix that was not chosen (unsafe, not selected)
     fatal: object = None  # the SM001/SM006 finding when the file was left alone
     lang: str = "en"  # the file's message language
+    spans: list = field(default_factory=list)  # (start, end) of every change, in the original text
 
     @property
     def changed(self) -> bool:
@@ -378,14 +379,14 @@ def _offset(text: str, line: int, column: int) -> int:
     return at + column - 1
 
 
-def _back(offset: int, edits) -> int:
-    """Where a character of the text after ``edits`` stood before them."""
+def _back(offset: int, edits, end: bool = False) -> int:
+    """Where a character of the text after ``edits`` stood before them (inside a change: its start, or its end)."""
     delta = 0
     for edit in sorted(edits, key=lambda e: e.start):
         if offset < edit.start + delta:
             break
         if offset < edit.start + delta + len(edit.new):
-            return edit.start
+            return edit.end if end else edit.start
         delta += len(edit.new) - (edit.end - edit.start)
     return offset - delta
 
@@ -396,6 +397,15 @@ class _History:
     def __init__(self, text: str) -> None:
         self.original = text
         self.rounds: list[list[TextEdit]] = []
+        self.spans: list[tuple[int, int]] = []  # what each applied edit replaced, in the original text
+
+    def add(self, edits) -> None:
+        for edit in edits:
+            start, end = edit.start, edit.end
+            for earlier in reversed(self.rounds):
+                start, end = _back(start, earlier), _back(end, earlier, end=True)
+            self.spans.append((start, max(start, end)))
+        self.rounds.append(list(edits))
 
     def where(self, text: str, finding):
         offset = _offset(text, finding.line, finding.column)
@@ -441,7 +451,7 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
         after = lint((bom + new_text).encode("utf-8"))
         if not damage(result.findings, after.findings, batch):
             outcome.applied += [history.where(text, f) for f in batch]
-            history.rounds.append([e for f in batch for e in f.fix.edits])
+            history.add([e for f in batch for e in f.fix.edits])
             text, result = new_text, after
             continue
         for f in batch:  # one at a time: keep the first that does no harm, then look again
@@ -453,8 +463,10 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
                 outcome.refused.append((history.where(text, f), harm))
                 continue
             outcome.applied.append(history.where(text, f))
-            history.rounds.append(list(f.fix.edits))
+            history.add(f.fix.edits)
             text, result = single, after
             break
+    outcome.applied.sort(key=lambda f: (f.line, f.column, f.rule))
+    outcome.spans = sorted(history.spans)
     outcome.fixed = (bom + text).encode("utf-8") if outcome.applied else data
     return outcome
