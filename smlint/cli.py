@@ -54,8 +54,23 @@ def _translate(text: str, lang: str) -> str:
     return text
 
 
+# Commands in smlint/commands/, one module each (the command is the module's attribute of the same name),
+# imported only when they run: `smlint check` does not pay for them.
+COMMANDS = ("fix", "init")
+
+
 class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS:
+            import importlib
+
+            return getattr(importlib.import_module(f"smlint.commands.{name}"), name)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
@@ -403,7 +418,3 @@ def schema(which) -> None:
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
 
-
-from .commands.fix import fix as _fix  # noqa: E402  (one module per command; they import the options above)
-
-main.add_command(_fix)

@@ -200,7 +200,6 @@ class Spans:
 
 
 _GAP_BEFORE_COMMENT = re.compile(r"( +)#")
-_PLAIN_SAFE = re.compile(r"[A-Za-z0-9À-ɏ][\w .@+/-]*\Z")
 
 
 def scalar_text(value, *, style=None, flow: bool = False) -> str:
@@ -212,18 +211,29 @@ def scalar_text(value, *, style=None, flow: bool = False) -> str:
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) and value != int(value) else str(int(value))
     text = str(value)
-    if style == "'" and "\n" not in text:
+    if style == "'" and not any(c in text for c in "\n\r\t\x85\u2028\u2029\ufeff"):
         return "'" + text.replace("'", "''") + "'"
-    if style == '"':
-        import json
-
-        return json.dumps(text, ensure_ascii=False)
-    if (_PLAIN_SAFE.match(text) and resolve_plain(text) == text and text == text.strip() and ": " not in text
-            and " #" not in text and not (flow and any(c in text for c in ",[]{}"))):
+    if style != '"' and _plain_ok(text, flow):
         return text
     import json
 
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    for odd in "\x85\u2028\u2029\ufeff":  # line breaks to libyaml: written as escapes
+        quoted = quoted.replace(odd, f"\\u{ord(odd):04x}")
+    return quoted
+
+
+def _plain_ok(text: str, flow: bool) -> bool:
+    """Whether ``text`` can be written without quotes and still be read back as this text."""
+    from .loader import resolve_plain
+
+    if not text or text != text.strip() or text[0] in "-?:,[]{}#&*!|>'\"%@`" or text.endswith(":"):
+        return False
+    if ": " in text or " #" in text or (flow and any(c in text for c in ",[]{}:")):
+        return False
+    if any(ord(c) < 32 or c in "\x7f\x85\ufeff\u2028\u2029" for c in text):
+        return False
+    return resolve_plain(text) == text
 
 
 def _parent(pointer: str) -> str:
