@@ -27,6 +27,7 @@ import yaml
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # only its event parser is used
 
 MAX_ROUNDS = 100
+MAX_LINTS = 200  # lint passes per file: the work stays bounded whatever the file holds
 
 
 # -- what a rule proposes ----------------------------------------------------------
@@ -373,6 +374,12 @@ def damage(before, after, applied) -> list:
     return new
 
 
+def _related(a: str, b: str) -> bool:
+    """Pointers to the same item or field, one inside the other, or in the same mapping."""
+    same_mapping = _parent(a) == _parent(b) and not a.rsplit("/", 1)[-1].isdigit()
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/") or same_mapping
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
     return bom, data[len(bom.encode()):].decode("utf-8")
@@ -437,6 +444,13 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
     from .engine import FATAL
 
     outcome = Outcome(file, data, data)
+    passes = [0]
+    linter = lint
+
+    def lint(content: bytes):
+        passes[0] += 1
+        return linter(content)
+
     result = lint(data)
     outcome.lang = result.lang
     fatal = [f for f in result.findings if f.rule in FATAL]
@@ -446,10 +460,23 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
     bom, text = _decode(data)
     history = _History(text)
     rejected: set = set()
+
+    def attempt(group) -> list:
+        """Apply ``group`` together and keep it when it does no harm; the harm it would do, else []."""
+        nonlocal text, result
+        new_text = apply(text, [e for f in group for e in f.fix.edits])
+        after = lint((bom + new_text).encode("utf-8"))
+        harm = damage(result.findings, after.findings, group)
+        if not harm:
+            outcome.applied.extend(history.where(text, f) for f in group)
+            history.add([e for f in group for e in f.fix.edits])
+            text, result = new_text, after
+        return harm
+
     for _ in range(MAX_ROUNDS):
         wanted = [f for f in result.findings if f.fix is not None and choose(f) and _identity(f) not in rejected]
         candidates = [f for f in wanted if f.fix.safe or unsafe]
-        if not candidates:
+        if not candidates or passes[0] >= MAX_LINTS:
             outcome.left = wanted
             break
         batch, last = [], -1
@@ -457,25 +484,21 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
             if f.fix.edits[0].start >= last:  # non-overlapping this round; the rest come back in the next
                 batch.append(f)
                 last = f.fix.edits[-1].end
-        new_text = apply(text, [e for f in batch for e in f.fix.edits])
-        after = lint((bom + new_text).encode("utf-8"))
-        if not damage(result.findings, after.findings, batch):
-            outcome.applied += [history.where(text, f) for f in batch]
-            history.add([e for f in batch for e in f.fix.edits])
-            text, result = new_text, after
+        harm = attempt(batch)
+        if not harm:
             continue
-        for f in batch:  # one at a time: keep the first that does no harm, then look again
-            single = apply(text, f.fix.edits)
-            after = lint((bom + single).encode("utf-8"))
-            harm = damage(result.findings, after.findings, [f])
-            if harm:
-                rejected.add(_identity(f))
-                outcome.refused.append((history.where(text, f), harm))
-                continue
-            outcome.applied.append(history.where(text, f))
-            history.add(f.fix.edits)
-            text, result = single, after
-            break
+        suspects = [f for f in batch if any(_related(f.path, h.path) for h in harm)]
+        rest = [f for f in batch if f not in suspects]
+        if suspects and rest and not attempt(rest):  # the fixes near the harm wait; the others go in together
+            continue
+        for f in suspects + rest:  # one at a time: keep the first that does no harm, then look again
+            if passes[0] >= MAX_LINTS:
+                break
+            harm = attempt([f])
+            if not harm:
+                break
+            rejected.add(_identity(f))
+            outcome.refused.append((history.where(text, f), harm))
     outcome.applied.sort(key=lambda f: (f.line, f.column, f.rule))
     outcome.spans = sorted(history.spans)
     outcome.fixed = (bom + text).encode("utf-8") if outcome.applied else data

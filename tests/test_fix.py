@@ -273,3 +273,23 @@ def test_check_marks_fixable_findings(cli, tmp_path):
 def test_explain_says_what_a_rule_fixes(cli):
     assert "smlint fix" in cli("explain", "SM007").output
     assert "smlint fix" not in cli("explain", "SM205").output
+
+
+def test_the_work_per_file_is_bounded(monkeypatch):
+    """Fixes that collide are tried one at a time, within a bounded number of lint passes."""
+    from smlint import fixes
+
+    monkeypatch.setattr(fixes, "MAX_LINTS", 6)
+    text = (HEAD + "audiences:\n" + "  - name: Ouders\n" * 40
+            + "".join(f"  - id: groep-{n}\n  - id: Groep {n}\n" for n in range(40)))  # each rename: a duplicate
+    passes = []
+    lint_with = linter()
+
+    def lint(content):
+        passes.append(1)
+        return lint_with.lint_bytes("s.yaml", content)
+
+    outcome = fixes.repair(lint, "s.yaml", text.encode(), choose=lambda f: True, unsafe=True)
+    assert len(passes) <= 6 and outcome.refused and outcome.left
+    # the ids made from the same name are unique from the start: all 40 in one round
+    assert outcome.fixed.count(b"  - id: ouders") == 40 and b"id: ouders-40\n" in outcome.fixed

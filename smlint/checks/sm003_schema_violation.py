@@ -86,18 +86,33 @@ def _missing(ctx, path: str, key: str | None):
     if key != "id":
         return None
     section = path.rstrip("/0123456789").rsplit("/", 1)[-1]
-    node, _ = find(ctx.root, path)
-    source = node.get(_NAMED.get(section, "")) if isinstance(node, Mapping) else None
-    if not isinstance(source, Scalar) or not isinstance(source.value, str) or not source.value.strip():
-        return None
+    made = _made_ids(ctx, section, path.rstrip("/0123456789"))
+    index = int(path.rsplit("/", 1)[-1]) if path.rsplit("/", 1)[-1].isdigit() else -1
+    return fixes.add_key(path, "id", made[index]) if index in made else None
+
+
+def _made_ids(ctx, section: str, items_path: str) -> dict[int, str]:
+    """Ids for the section's items that lack one, made from their name or title, unique among all (once per file)."""
+    cache = ctx.cache.setdefault(CODE + ":ids", {})
+    if section in cache:
+        return cache[section]
     from ..validate import slugify
 
-    base = slugify(source.value)[:40].strip("-_") or "id"
-    taken = ctx.written_ids(section)
-    new, number = base, 2
-    while new in taken:
-        new, number = f"{base}-{number}", number + 1
-    return fixes.add_key(path, "id", new)
+    items, _ = find(ctx.root, items_path)
+    taken = set(ctx.written_ids(section))
+    made: dict[int, str] = {}
+    for index, item in enumerate(items.children if isinstance(items, Sequence) else []):
+        source = item.get(_NAMED.get(section, "")) if isinstance(item, Mapping) and "id" not in item.items else None
+        if not isinstance(source, Scalar) or not isinstance(source.value, str) or not source.value.strip():
+            continue
+        base = slugify(source.value)[:40].strip("-_") or "id"
+        new, number = base, 2
+        while new in taken:
+            new, number = f"{base}-{number}", number + 1
+        taken.add(new)
+        made[index] = new
+    cache[section] = made
+    return made
 
 
 def _slug(ctx, path: str, old, new: str):
