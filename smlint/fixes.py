@@ -475,7 +475,9 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
 
     for _ in range(MAX_ROUNDS):
         wanted = [f for f in result.findings if f.fix is not None and choose(f) and _identity(f) not in rejected]
-        candidates = [f for f in wanted if f.fix.safe or unsafe]
+        # an edit applies only where the text is what the linter saw (it always is; never guess if not)
+        candidates = [f for f in wanted if (f.fix.safe or unsafe) and all(text[e.start:e.end] == e.old
+                                                                          for e in f.fix.edits)]
         if not candidates or passes[0] >= MAX_LINTS:
             outcome.left = wanted
             break

@@ -8,12 +8,14 @@ import stat
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from smlint import checks
 from smlint.data import catalogue
 
 from .conftest import lint
 from .fixcorpus import CORPUS, FILES, golden, linter, run
+from .fuzzing import edited_text, mutated_examples
 
 FIXABLE_CODES = [code for code in checks.modules() if hasattr(checks.load(code), "fix")]
 
@@ -293,3 +295,35 @@ def test_the_work_per_file_is_bounded(monkeypatch):
     assert len(passes) <= 6 and outcome.refused and outcome.left
     # the ids made from the same name are unique from the start: all 40 in one round
     assert outcome.fixed.count(b"  - id: ouders") == 40 and b"id: ouders-40\n" in outcome.fixed
+
+
+
+FUZZ = settings(max_examples=120, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def fix_property(data: bytes) -> None:
+    """Hostile input: fix raises nothing, never breaks the file, changes only its spans, and is done in one run."""
+    from smlint.fixes import repair
+
+    lint_with = linter()
+    outcome = repair(lambda c: lint_with.lint_bytes("s.yaml", c), "s.yaml", data, unsafe=True, choose=lambda f: True)
+    if not outcome.changed:
+        return
+    assert not [f for f in lint_with.lint_bytes("s.yaml", outcome.fixed).findings if f.rule == "SM001"]
+    assert only_spans_changed(data.decode("utf-8-sig"), outcome.fixed.decode("utf-8-sig"), outcome.spans)
+    again = repair(lambda c: lint_with.lint_bytes("s.yaml", c), "s.yaml", outcome.fixed, unsafe=True,
+                   choose=lambda f: True)
+    assert not again.changed
+
+
+@FUZZ
+@given(edited_text())
+def test_fix_on_examples_edited_as_text(data):
+    fix_property(data)
+
+
+@FUZZ
+@given(mutated_examples())
+def test_fix_on_mutated_examples(data):
+    fix_property(data)
