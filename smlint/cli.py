@@ -507,3 +507,16 @@ def schema(which) -> None:
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
 
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only way).")
+def server(stdio) -> None:
+    """A language server (LSP over standard input and output): every rule in your editor while you type."""
+    from .commands.server import run
+
+    sys.exit(run())
+
+
+# Commands in their own modules register themselves on `main` (smlint/commands/).
+from .commands import calendar as _calendar_command  # noqa: E402,F401
+from .commands import report as _report_command  # noqa: E402,F401

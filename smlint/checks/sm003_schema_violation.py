@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from .. import fixes
 from ..loader import Mapping, Scalar, Sequence, escape_pointer, find
 
 CODE = "SM003"
@@ -31,6 +30,8 @@ def check(ctx):
 
 
 def fix(ctx, report):
+    from .. import fixes
+
     at = report.path + report.args.get("at", "")
     value = report.args.get("value")
     key = report.key
@@ -53,6 +54,7 @@ def fix(ctx, report):
 
 
 def _date(ctx, path: str, value):
+    from .. import fixes
     from ..convert import date_readings
 
     readings = date_readings(value)
@@ -68,6 +70,7 @@ def _date(ctx, path: str, value):
 
 
 def _choice(path: str, value, options: str):
+    from .. import fixes
     from ..synonyms import meant
 
     allowed = [o for o in options.split(", ") if o]
@@ -81,6 +84,8 @@ def _choice(path: str, value, options: str):
 
 
 def _missing(ctx, path: str, key: str | None):
+    from .. import fixes
+
     if key == "version" and path == "":
         return fixes.add_key("", "version", 1)
     if key != "id":
@@ -117,6 +122,8 @@ def _made_ids(ctx, section: str, items_path: str) -> dict[int, str]:
 
 def _slug(ctx, path: str, old, new: str):
     """An id that is not a slug: renamed, with every reference written the same way (unsafe)."""
+    from .. import fixes
+
     edits = [fixes.Edit("set", path, new)]
     if path.endswith("/id") and isinstance(old, str):
         from .sm004_unknown_reference import REFERENCES

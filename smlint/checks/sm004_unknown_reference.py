@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 
-from .. import fixes
 from ..validate import describe
 
 CODE = "SM004"
@@ -76,6 +75,8 @@ def check(ctx):
 
 
 def fix(ctx, report):
+    from .. import fixes
+
     hint = report.args.get("hint")
     if report.key != "unknown_hint" or not hint:
         return None

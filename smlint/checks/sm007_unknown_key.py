@@ -8,7 +8,6 @@ the mapping already has that key.
 
 from __future__ import annotations
 
-from .. import fixes
 from ..loader import Mapping, find
 
 CODE = "SM007"
@@ -19,6 +18,7 @@ def check(ctx):
 
 
 def fix(ctx, report):
+    from .. import fixes
     from ..synonyms import suggestions
 
     key = report.args.get("key")

@@ -35,29 +35,20 @@ def fixable_codes(options) -> tuple[str, ...]:
     return tuple(code for code in checks.modules() if hasattr(checks.load(code), "fix") and options.enabled(code))
 
 
-def write_atomic(path: str, data: bytes, expected: bytes) -> str | None:
-    """Replace the file at ``path`` (through a link: its target) with ``data``; None, or why it was not written."""
-    import stat
-    import tempfile
+def write_fixed(path: str, data: bytes, expected: bytes, failed: str) -> str | None:
+    """Replace the file (through a link: its target) atomically, unless it changed since it was read; None, or why not."""
+    from .output import OutputError, write_atomic
 
     real = os.path.realpath(path)
-    with open(real, "rb") as handle:
-        if handle.read() != expected:
-            return "changed"
-    mode = stat.S_IMODE(os.stat(real).st_mode)
-    handle_fd, temporary = tempfile.mkstemp(dir=os.path.dirname(real) or ".", prefix=f".{os.path.basename(real)}.",
-                                            suffix=".smlint-fix")
     try:
-        with os.fdopen(handle_fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, real)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        with open(real, "rb") as handle:
+            if handle.read() != expected:
+                return "changed"
+        write_atomic(real, data, failed)
+    except OutputError as exc:
+        return exc.format_message()
+    except OSError as exc:
+        return failed.format(path=path, problem=exc.strerror or exc)
     return None
 
 
@@ -140,13 +131,9 @@ def fix(paths, diff, unsafe_fixes, select, ignore, lang, today, channel_data, co
         elif file == "-":
             sys.stdout.buffer.write(outcome.fixed)
         else:
-            try:
-                problem = write_atomic(file, outcome.fixed, outcome.original)
-            except OSError as exc:
-                problem = exc.strerror or str(exc)
+            problem = write_fixed(file, outcome.fixed, outcome.original, words["cannot_write"])
             if problem is not None:
-                key = "changed_meanwhile" if problem == "changed" else "cannot_write"
-                click.echo(words[key].format(file=name, problem=problem), err=True)
+                click.echo(words["changed_meanwhile"].format(file=name) if problem == "changed" else problem, err=True)
                 failed = True
     words = texts(out_lang or "en")
     if not quiet:

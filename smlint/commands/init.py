@@ -396,22 +396,15 @@ def polish(text: str, lang: str):
     return outcome.fixed.decode("utf-8"), result.findings
 
 
-def write_new(path: str, text: str) -> None:
-    """Write a new file atomically (a temporary file beside it, then a rename)."""
-    import tempfile
+def write_new(path: str, text: str, failed: str) -> None:
+    """Write a new file atomically (a temporary file beside it, then a rename), making its folder."""
+    from .output import OutputError, write_atomic
 
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".smlint-init")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    except OSError as exc:
+        raise OutputError(failed.format(path=path, problem=exc.strerror or exc)) from None
+    write_atomic(path, text.encode("utf-8"), failed)
 
 
 # -- the command --------------------------------------------------------------------------------
@@ -454,13 +447,14 @@ def init(path, lang, answers_path, force, today) -> None:
     for f in findings:
         if f.rule == "SM205":
             click.echo(words["vague_note"].format(where=f"{target}:{f.line}:{f.column}", message=f.message), err=True)
-    write_new(target, text)
+    write_new(target, text, words["cannot_write"])
     click.echo(words["written"].format(file=target))
     schema_path = os.path.join(os.path.dirname(os.path.abspath(target)), SCHEMA_FILE)
     if not os.path.lexists(schema_path):
         from ..data import data_dir
 
-        write_new(schema_path, (data_dir("schemas") / "strategy.schema.json").read_text(encoding="utf-8"))
+        write_new(schema_path, (data_dir("schemas") / "strategy.schema.json").read_text(encoding="utf-8"),
+                  words["cannot_write"])
         click.echo(words["schema_written"].format(file=os.path.join(os.path.dirname(target), SCHEMA_FILE)))
     from ..reporters.text_report import summary_line
 
