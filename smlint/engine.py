@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import channeldata, checks
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
-from .i18n import LANGUAGES, message
+from .i18n import LANGUAGES, message, written_language
 from .loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
@@ -148,8 +148,8 @@ def file_language(root, options: Options) -> str:
     languages = organisation.get("languages") if isinstance(organisation, Mapping) else None
     if isinstance(languages, Sequence) and languages.children:
         first = languages.children[0]
-        if isinstance(first, Scalar) and first.value in LANGUAGES:
-            return first.value
+        if isinstance(first, Scalar) and isinstance(first.value, str) and first.value.lower() in LANGUAGES:
+            return first.value.lower()  # language codes are case-insensitive (SPEC section 8)
     return "en"
 
 
@@ -203,11 +203,11 @@ class Linter:
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
         options = self.options
-        fallback_lang = options.lang or "en"
         try:
             loaded = load_bytes(data, max_bytes=options.max_bytes)
-        except FatalLoadError as exc:
-            return FileResult(file, self._fatal(file, exc.problem, fallback_lang), fallback_lang)
+        except FatalLoadError as exc:  # the file's language from a look at its text (`languages: [nl]`)
+            lang = options.lang or written_language(data[: 1 << 20].decode("utf-8", "replace"), "languages")
+            return FileResult(file, self._fatal(file, exc.problem, lang or "en"), lang or "en")
         root = loaded.root
         lang = file_language(root, options)
         version = root.items.get("version")

@@ -260,7 +260,7 @@ def test_fix_reads_standard_input_and_writes_standard_output(cli):
 def test_check_marks_fixable_findings(cli, tmp_path):
     path = write(tmp_path, "a.strategy.yaml", FLAWED + "    deadline: 07/01/2027\n")
     text = cli("check", path, "--lang", "en", "--today", "2027-01-02").output
-    assert "SM003 error [*] objectives[0].baseline" in text
+    assert "SM003 error [*] baseline of objective 'a'" in text
     assert "[*] 1 fixable with `smlint fix`. 1 more with `smlint fix --unsafe-fixes`." in text
     findings = json.loads(cli("check", path, "--format", "json", "--today", "2027-01-02").output)["findings"]
     assert [f["fixable"] for f in findings if f["rule"] == "SM003"] == [True, False]

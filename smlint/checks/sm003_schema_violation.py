@@ -1,6 +1,7 @@
 """SM003: schema violation. Reported by the validator (validate.py); this module holds its fixes.
 
 Safe fixes: a Dutch thousands number in a count (``1.200`` -> ``1200``); a
+number written as text (``"85"`` -> ``85``); a
 date in another notation with one reading (``31-12-2027``, ``31 december
 2027``, ``December 31, 2027`` -> ``2027-12-31``); a choice in another case or
 language (``Nonprofit``, ``maand``, ``wekelijks``); a share written as text
@@ -33,11 +34,15 @@ def fix(ctx, report):
     from .. import fixes
 
     at = report.path + report.args.get("at", "")
-    value = report.args.get("value")
+    node, _ = find(ctx.root, at)
+    value = node.value if isinstance(node, Scalar) else None  # as written (the message shows it quoted)
     key = report.key
     if key == "dutch_thousands":
         return fixes.set_value(report.path, int(report.args["fixed"]))
-    if key in ("not_date", "not_date_dmy"):
+    if key == "quoted_number":  # "85" -> 85, "1.200" -> 1200
+        number = float(report.args["fixed"])
+        return fixes.set_value(at, int(number) if number == int(number) else number)
+    if key in ("not_date", "not_date_dmy", "not_date_either"):
         return _date(ctx, at, value)
     if key in ("bad_choice", "bad_choice_hint"):
         return _choice(at, value, report.args.get("options", ""))

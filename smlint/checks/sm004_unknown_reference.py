@@ -68,9 +68,10 @@ def check(ctx):
                     close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
                 kind = ctx.word(CODE, f"kind_{KIND[target]}")
                 if close:
-                    yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0], where=describe(path))
+                    yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0],
+                                     where=describe(path, ctx.root))
                 else:
-                    yield ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path))
+                    yield ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path, ctx.root))
 
 
 

@@ -30,9 +30,11 @@ def _paint(text: str, colour: str, on: bool) -> str:
 
 def write(run, results, out) -> None:
     on = run.colour
-    for f in run.findings(results):
-        out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
-                  f"{_paint(f.severity, f.severity, on)} {'[*] ' if f.fixable else ''}{f.message}\n")
+    for result in run.each(results):
+        severity = common("severity", result.lang)  # in the language of the file's messages: "fout" in Dutch
+        for f in result.findings:
+            out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
+                      f"{_paint(severity[f.severity], f.severity, on)} {'[*] ' if f.fixable else ''}{f.message}\n")
     if not run.quiet:
         note = fixes_line(run.fixes, run.language)
         out.write(summary_line(run.summary, run.language) + (" " + note if note else "") + "\n")
