@@ -60,8 +60,23 @@ def _translate(text: str, lang: str) -> str:
     return text
 
 
+# Commands in smlint/commands/, one module each (the command is the module's attribute of the same name),
+# imported only when they run: `smlint check` does not pay for them.
+COMMANDS = ("fix", "init")
+
+
 class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS:
+            import importlib
+
+            return getattr(importlib.import_module(f"smlint.commands.{name}"), name)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
@@ -572,6 +587,8 @@ def explain(code, lang, channel_data, config_path) -> None:
         parts += ["", common("explain_pack", lang).format(file=entry["pack"])]
     if entry.get("channel_data"):
         parts += _data_sources(lang, tuple(channel_data))
+    if entry.get("fix"):
+        parts += ["", f"## {common('explain_fix', lang)}", entry["fix"][lang]]
     for head, text in ((heads[2], doc["bad"]), (heads[3], doc["good"])):
         if text:
             parts += ["", f"## {head}", "```yaml", text.rstrip(), "```"]

@@ -35,6 +35,21 @@ def _rule(code: str, entry: dict, lang: str) -> dict:
     }
 
 
+def _fix(f, artifact: dict) -> dict:
+    """The safe fix as SARIF replacements (regions in the file as linted; an empty region inserts)."""
+    return {
+        "description": {"text": f"smlint fix: {f.fix.describe()}"},
+        "artifactChanges": [{
+            "artifactLocation": dict(artifact),
+            "replacements": [{
+                "deletedRegion": {"startLine": e.start_line, "startColumn": e.start_column,
+                                  "endLine": e.end_line, "endColumn": e.end_column},
+                "insertedContent": {"text": e.new},
+            } for e in f.fix.edits],
+        }],
+    }
+
+
 def _results(findings, index: dict, locations: files.Locations):
     fingerprint = files.Fingerprints()
     for f in findings:
@@ -55,6 +70,8 @@ def _results(findings, index: dict, locations: files.Locations):
         }
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]
+        if f.fixable:
+            result["fixes"] = [_fix(f, artifact)]
         if f.path:
             result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "element"}]
         yield result
