@@ -366,8 +366,11 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         except changes.SinceError as exc:
             raise SettingsError(common(exc.key, lang or "en").format(**exc.values)) from None
         results = changes.narrow(results, since)
+    from .locations import Locations
+
+    locations = Locations(str(loaded.base))  # files named from the repository root, as SARIF and GitLab name them
     if write_baseline:
-        return _writing_baseline(results, write_baseline, lang, quiet)
+        return _writing_baseline(results, write_baseline, lang, quiet, locations)
     baseline_path = baseline_path or loaded.baseline()
     if baseline_path:
         from .baseline import Baseline, BaselineError
@@ -377,18 +380,18 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         except BaselineError as exc:
             key, args = exc.args[0]
             raise SettingsError(f"{baseline_path}: {common(key, lang or 'en').format(**args)}") from None
-        return _against_baseline(results, baseline, lang, quiet)
+        return _against_baseline(results, baseline, lang, quiet, locations)
     return results
 
 
-def _against_baseline(results, baseline, lang: str, quiet: bool):
+def _against_baseline(results, baseline, lang: str, quiet: bool, locations):
     from .baseline import relative_file
 
     hidden, files, langs = 0, set(), set()
     for result in results:
-        files.add(relative_file(result.file))
+        files.add(relative_file(result.file, locations))
         langs.add(result.lang)
-        result.findings, count = baseline.new_findings(result.findings)
+        result.findings, count = baseline.new_findings(result.findings, locations)
         hidden += count
         yield result
     stale = baseline.stale(files)
@@ -400,7 +403,7 @@ def _against_baseline(results, baseline, lang: str, quiet: bool):
             click.echo(common("baseline_stale", lang).format(count=stale, file=baseline.file), err=True)
 
 
-def _writing_baseline(results, path: str, lang: str, quiet: bool):
+def _writing_baseline(results, path: str, lang: str, quiet: bool, locations):
     from . import baseline
 
     recorded, langs = [], set()
@@ -413,7 +416,7 @@ def _writing_baseline(results, path: str, lang: str, quiet: bool):
     from .atomic import write_text
 
     try:
-        write_text(path, baseline.render(recorded))
+        write_text(path, baseline.render(recorded, locations))
     except OSError as exc:
         raise SettingsError(f"{path}: {exc.strerror or exc}") from None
     if not quiet:
