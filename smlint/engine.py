@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import channeldata, checks
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
-from .i18n import LANGUAGES, message
+from .i18n import LANGUAGES, language_code, message
 from .loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
@@ -142,8 +142,9 @@ def file_language(root, options: Options) -> str:
     languages = organisation.get("languages") if isinstance(organisation, Mapping) else None
     if isinstance(languages, Sequence) and languages.children:
         first = languages.children[0]
-        if isinstance(first, Scalar) and first.value in LANGUAGES:
-            return first.value
+        code = language_code(first.value) if isinstance(first, Scalar) else None
+        if code in LANGUAGES:
+            return code
     return "en"
 
 

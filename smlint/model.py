@@ -85,14 +85,19 @@ class Audience(Section):
     income: Literal["low", "middle", "high", "mixed"] | None = None
     interests: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
+    sectors: list[str] = Field(default_factory=list, description="Sectors a business audience works in (zorg, retail, ...).")
+    departments: list[str] = Field(default_factory=list, description="Departments an internal audience works in.")
     segment: Literal["consumer", "business", "internal", "public"] | None = None
+
+
+AllChannels = Literal["all"]
 
 
 class Objective(Section):
     id: Slug
     statement: str = Field(description="The objective in one sentence, ideally SMART.")
     metric: str | None = None
-    channels: list[Slug] = Field(default_factory=list)
+    channels: list[Slug] | AllChannels = Field(default_factory=list, description='Channel ids, or "all": every channel of the plan.')
     audiences: list[Slug] = Field(default_factory=list)
     baseline: Number | None = None
     target: Number | RelativeTarget | None = Field(None, description='Absolute number, or "+10%" / "-20%" relative to the baseline.')
@@ -109,6 +114,8 @@ class Channel(Section):
     objectives: list[Slug] = Field(default_factory=list)
     handle: str | None = None
     rationale: str | None = None
+    status: Literal["active", "planned", "paused", "archived"] | None = Field(
+        None, description="active (the default), planned, paused or archived; paused and archived channels are kept for the record only.")
 
 
 Format = Literal["text", "image", "video", "story", "live", "article", "link"]
@@ -120,7 +127,7 @@ class Pillar(Section):
     share: Share | None = Field(None, description='Percent of posts: 40 or "40%".')
     formats: list[Format] = Field(default_factory=list)
     audiences: list[Slug] = Field(default_factory=list)
-    channels: list[Slug] = Field(default_factory=list)
+    channels: list[Slug] | AllChannels = Field(default_factory=list, description='Channel ids, or "all" (no channels also means all).')
 
 
 class Cadence(Section):
@@ -140,6 +147,8 @@ class TeamMember(Section):
     role: str | None = None
     department: str | None = None
     channels: list[Slug] = Field(default_factory=list)
+    expert: Practice | None = Field(None, description="true: one of the organisation's social media experts, up to date on the channels they run.")
+    trained: IsoDate | None = Field(None, description="When this member was last trained on their channels (a date after today: training planned).")
 
 
 class Task(Section):

@@ -8,8 +8,14 @@ For every audience a channel lists (SPEC section 7):
   each data band. Below ``min-reach`` (default 20%) it fires.
 - ``business`` audiences: the platform's ``business`` flag in the channel
   data; ``false`` fires (TikTok, Snapchat, Pinterest).
-- ``internal`` audiences, audiences without an age, unknown platforms and
-  bands without a published figure: not judged.
+- an audience without ``age`` whose words name an age group ("senioren",
+  "students", "65-plussers"; ``audience_words`` in ``rules/channels.yaml``)
+  is judged for those ages, and one for everyone in a place ("inwoners",
+  "residents") by the platform's share of all adults; the message says what
+  was assumed (SPEC section 8).
+- ``internal`` audiences, other audiences without an age, paused or archived
+  channels, unknown platforms and bands without a published figure: not
+  judged.
 
 Fails: ``{platform: tiktok, audiences: [seniors]}`` with ``seniors`` aged
 65+ in the US (TikTok reaches about 12%). Passes: YouTube for the same
@@ -18,6 +24,7 @@ audience (about 64%).
 
 from __future__ import annotations
 
+from ..audiences import assumed_age
 from ..channeldata import OPEN_BAND_END
 
 CODE = "SM301"
@@ -41,18 +48,27 @@ def age_words(ctx, age) -> str:
     return ctx.word(CODE, "age_upto", high=age.max)
 
 
+def assumed_words(ctx, assumed) -> str:
+    """What was assumed for an audience without an age, to say in the message."""
+    if assumed.ages is None:
+        return ctx.word(CODE, "assumed_public", word=assumed.word)
+    low, high = assumed.ages
+    ages = ctx.word(CODE, "age_from", low=low) if high >= OPEN_BAND_END else ctx.word(CODE, "age_range", low=low, high=high)
+    return ctx.word(CODE, "assumed_age", ages=ages, word=assumed.word)
+
+
 def about(value: float) -> int:
     return int(value + 0.5)
 
 
-def best_alternative(ctx, region: str, ages: tuple[int, int], current: str, floor: float):
-    """The platform that reaches this age range best, when it beats both the current one and the threshold."""
+def best_alternative(ctx, region: str, ages: tuple[int, int] | None, current: str, floor: float):
+    """The platform that reaches this age range (None: everyone) best, when it beats the current one and the threshold."""
     data = ctx.channel_data
     best = None
     for name in sorted(data.platforms):
         if name == current:
             continue
-        reach = data.reach(name, region, *ages)
+        reach = data.reach(name, region, *ages) if ages else data.reach_all(name, region)
         if reach is not None and reach.value >= floor and (best is None or reach.value > best[1].value):
             best = (name, reach)
     return best
@@ -66,8 +82,8 @@ def check(ctx):
     region = data.region(organisation.region if organisation else None)
     for channel in ctx.doc.channels:
         platform = data.canonical(channel.platform) if channel.platform else None
-        if platform is None:
-            continue  # SM304
+        if platform is None or ctx.dormant(channel):
+            continue  # SM304; a paused or archived channel reaches no one on purpose
         for audience_id in dict.fromkeys(channel.audiences or []):
             audience = audiences.get(audience_id)
             if audience is None:
@@ -82,7 +98,12 @@ def check(ctx):
             if segment == "internal" or region is None:
                 continue
             ages = age_range(audience.age)
-            reach = data.reach(platform, region, *ages) if ages else None
+            assumed = assumed_age(audience, data) if audience.age is None else None
+            if assumed is not None:
+                ages = assumed.ages
+                reach = data.reach(platform, region, *ages) if ages else data.reach_all(platform, region)
+            else:
+                reach = data.reach(platform, region, *ages) if ages else None
             if reach is None or reach.value >= threshold:
                 continue
             region_name, people = data.region_words(region, ctx.lang)
@@ -95,6 +116,7 @@ def check(ctx):
             if best:
                 better = ctx.word(CODE, "better", platform=data.display(best[0]), value=about(best[1].value))
             yield ctx.report(CODE, channel, "low_reach", platform=data.display(platform), value=about(reach.value),
-                             people=people, ages=age_words(ctx, audience.age), region=region_name,
+                             people=people, region=region_name,
+                             ages=assumed_words(ctx, assumed) if assumed else age_words(ctx, audience.age),
                              citation=citation, threshold=threshold, audience=audience_id,
                              channel=ctx.channel_id(channel), better=better)
