@@ -558,3 +558,23 @@ def test_expert_and_trained_are_in_the_schema():
 
     member = json.loads(text())["$defs"]["TeamMember"]["properties"]
     assert {"expert", "trained"} <= set(member)
+
+
+# -- SM207 counts the channel the statement names ------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, statement", [
+    ("nl", "Eind 2027 heeft ons Facebook-account 6.000 volgers, nu 5.000."),
+    ("en", "By June 30 we get 900 open day sign-ups through Instagram."),
+])
+def test_sm207_counts_a_channel_the_statement_names(lang, statement):
+    doc = PLANS[lang]()
+    objective = doc["objectives"][0]
+    objective.update(statement=statement)
+    for key in ("audiences", "channels"):
+        objective.pop(key)
+    doc["channels"][0]["objectives"] = []
+    assert only(run(doc, lang), "SM207") == []
+    doc["channels"][0]["audiences"] = []  # the named channel serves no one: not relevant
+    doc["audiences"] = [a for a in doc["audiences"] if a["id"] not in (doc["audiences"][0]["id"],)]
+    assert [f.path for f in only(run(doc, lang), "SM207")] == ["/objectives/0"]
