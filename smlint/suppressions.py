@@ -14,11 +14,14 @@ looks the same, and is read as a comment too.)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*(.*))?$", re.IGNORECASE)
-_CODE = re.compile(r"^SM\d{0,3}$")
+_DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
+# reason="..." (or '...', or one word) and until=YYYY-MM-DD, anywhere after the codes
+_OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"([^"]*)"?|'([^']*)'?|(\S+))""", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
 
 
 @dataclass
@@ -30,6 +33,9 @@ class Directive:
     codes: tuple[str, ...]  # () = every code
     invalid: tuple[str, ...] = ()  # tokens that are not codes
     used: set = field(default_factory=set)  # the codes (or "*") that suppressed something
+    reason: str | None = None  # reason="..."
+    until: dt.date | None = None  # until=YYYY-MM-DD: the last day it works
+    bad_until: str | None = None  # an until= that is not a date (the directive is then not used)
 
     def covers(self, code: str) -> str | None:
         """The token of this directive that covers ``code``, if any."""
@@ -64,7 +70,8 @@ def parse(text: str) -> list[Directive]:
         match = _DIRECTIVE.search(line[start + 1:].strip())
         if not match:
             continue
-        tokens = [t.strip().upper() for t in re.split(r"[,\s]+", match[2] or "") if t.strip()]
+        rest, reason, until, bad_until = _options(match[2] or "")
+        tokens = [t.strip().upper() for t in re.split(r"[,\s]+", rest) if t.strip()]
         codes = tuple(t for t in tokens if _CODE.match(t))
         invalid = tuple(t for t in tokens if not _CODE.match(t))
         kind = match[1].lower()
@@ -77,16 +84,39 @@ def parse(text: str) -> list[Directive]:
             target = number
         if invalid and not codes:
             codes = ("\0",)  # only bad tokens: suppresses nothing, reported as such
-        directives.append(Directive(kind, number, start + 1, target, codes, invalid))
+        directives.append(Directive(kind, number, start + 1, target, codes, invalid, reason=reason, until=until,
+                                    bad_until=bad_until))
     return directives
 
 
+def _options(tail: str) -> tuple[str, str | None, dt.date | None, str | None]:
+    """The codes part of a directive, and its reason and end date."""
+    reason = until = bad_until = None
+    for match in _OPTION.finditer(tail):
+        value = next(group for group in match.groups()[1:] if group is not None).strip()
+        if match[1].lower() == "reason":
+            reason = value or None
+        else:
+            try:
+                until = dt.date.fromisoformat(value) if len(value) == 10 else None
+            except ValueError:
+                until = None
+            if until is None:
+                bad_until = value
+    return _OPTION.sub(" ", tail), reason, until, bad_until
+
+
 class Suppressions:
-    def __init__(self, directives: list[Directive]) -> None:
+    def __init__(self, directives: list[Directive], today: dt.date | None = None) -> None:
         self.directives = directives
+        # an expired suppression (its `until` before today) or one with a bad `until` hides nothing
+        self.expired = [d for d in directives if d.bad_until or (d.until is not None and today is not None
+                                                                 and d.until < today)]
+        self._expired_ids = {id(d) for d in self.expired}  # by identity: equal-looking directives on one line differ
+        working = [d for d in directives if id(d) not in self._expired_ids]
         self._by_line: dict[int, list[Directive]] = {}
-        self._file = [d for d in directives if d.target is None]
-        for directive in directives:
+        self._file = [d for d in working if d.target is None]
+        for directive in working:
             if directive.target is not None:
                 self._by_line.setdefault(directive.target, []).append(directive)
 
@@ -106,6 +136,8 @@ class Suppressions:
         """(directive, token) for each code or prefix that suppressed nothing, among codes that ran."""
         out = []
         for directive in self.directives:
+            if id(directive) in self._expired_ids:  # SM009 says what is wrong with it
+                continue
             for token in directive.invalid:
                 out.append((directive, token))
             for token in directive.codes or ("*",):
