@@ -217,7 +217,7 @@ def test_vocabularies_are_data():
     from smlint.data import read_yaml
 
     vocabulary = read_yaml("vocabulary.yaml")
-    assert "vergroten" in vocabulary["vague"]["nl"] and "awareness" in vocabulary["vague"]["en"]
+    assert "vergroten" in vocabulary["vague_verbs"]["nl"] and "awareness" in vocabulary["vague"]["en"]
     metrics = read_yaml("metrics.yaml")
     assert metrics["followers"]["max_monthly_growth"] == 0.12 and metrics["followers"]["sources"]
     assert all("reasoning" in entry for name, entry in metrics.items() if name != "aliases")
