@@ -489,3 +489,12 @@ def schema(which) -> None:
     from .schema import SCHEMAS
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only way).")
+def server(stdio) -> None:
+    """A language server (LSP over standard input and output): every rule in your editor while you type."""
+    from .commands.server import run
+
+    sys.exit(run())

@@ -1,0 +1,1 @@
+"""smlint's commands, one module per command, registered in ``smlint/cli.py``."""
