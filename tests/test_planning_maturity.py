@@ -355,3 +355,26 @@ def test_maturity_model_data_and_judges_match():
     for entry in data["criteria"].values():
         for field in ("label", "met", "missing", "step"):
             assert entry[field]["en"] and entry[field]["nl"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_stage_text_never_contradicts_the_evidence_shown(cli, tmp_path, lang):
+    doc = stage_three()
+    doc["maturity"]["practices"].pop("experts_trained")  # stage 2, with every channel serving an audience
+    path = tmp_path / "s.strategy.yaml"
+    path.write_text(text(doc), encoding="utf-8")
+    out = cli("maturity", path, "--lang", lang).output
+    assert ("Fase 2 van 4" if lang == "nl" else "Stage 2 of 4") in out
+    assert ("elk kanaal bedient een doelgroep" if lang == "nl" else "Each chosen channel serves an audience") in out \
+        or ("Per gekozen kanaal wordt een doelgroep bediend" in out)
+    for claim in ("eilandjes", "islands nobody", "still islands"):
+        assert claim not in out
+    means = "Wat deze fase betekent:" if lang == "nl" else "What this stage means:"
+    already = "Al aanwezig:" if lang == "nl" else "Already in place:"
+    assert means in out and already in out and out.index(means) < out.index(already)
+
+
+def test_stage_summaries_describe_the_stage_not_the_plan():
+    for stage, entry in maturity.model()["stages"].items():
+        assert entry["summary"]["en"].startswith("The stage where"), stage
+        assert entry["summary"]["nl"].startswith("De fase waarin"), stage
