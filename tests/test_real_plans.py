@@ -578,3 +578,26 @@ def test_sm207_counts_a_channel_the_statement_names(lang, statement):
     doc["channels"][0]["audiences"] = []  # the named channel serves no one: not relevant
     doc["audiences"] = [a for a in doc["audiences"] if a["id"] not in (doc["audiences"][0]["id"],)]
     assert [f.path for f in only(run(doc, lang), "SM207")] == ["/objectives/0"]
+
+
+@pytest.mark.parametrize("status, fires", [("paused", False), ("active", True)])
+def test_sm301_sm403_sm404_skip_a_paused_channel(status, fires):
+    doc = gemeente()
+    doc["audiences"].append({"id": "senioren", "age": "65+", "gender": "any", "interests": ["x"]})
+    doc["objectives"][0]["audiences"].append("senioren")
+    doc["channels"].append({"platform": "tiktok", "audiences": ["senioren"], "status": status})
+    doc["content"]["cadence"].append({"channel": "tiktok", "posts": 40, "per": "day"})
+    doc["content"]["pillars"] = [{"id": "tekst", "formats": ["text"], "channels": ["tiktok"]}]
+    doc["team"][0]["channels"].append("tiktok")
+    found = {f.rule for f in run(doc, "nl", select=("SM301", "SM404"))}
+    assert (found == {"SM301", "SM404"}) if fires else (found == set())
+
+
+@pytest.mark.parametrize("name, ages", [("Ouderen tussen 60 en 75 jaar", "60-75"), ("Bewoners 50+", "50+"),
+                                        ("Adults aged 55-70 years", "55-70")])
+def test_sm301_reads_ages_written_in_numbers(name, ages):
+    doc = university()
+    doc["audiences"].append({"id": "x", "name": name, "gender": "any", "interests": ["x"], "income": "mixed"})
+    doc["channels"].append({"platform": "snapchat", "audiences": ["x"]})
+    [finding] = only(run(doc, "en"), "SM301")
+    assert f"aged {ages}" in finding.message and "assumed" in finding.message
