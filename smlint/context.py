@@ -65,21 +65,17 @@ class RuleContext:
         self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
         self._reports: dict[str, list[Report]] = {}
         self.suppressions = suppressions  # inline `# smlint: disable` comments, or None
-        self.means_all: set[int] = self._expand_all_channels()
+        self._expand_all_channels()
 
-    def _expand_all_channels(self) -> set[int]:
-        """``channels: all`` on an objective or pillar becomes the plan's channel ids (the live ones when any).
-
-        Rules then read a list everywhere; the returned ids of the items that
-        said ``all`` let a rule tell them apart.
-        """
+    def _expand_all_channels(self) -> None:
+        """``channels: all`` on an objective or pillar becomes the plan's channel ids (the live ones when any),
+        so every rule reads a list."""
         items = [*(self.doc.objectives or []), *self.pillars]
         saying_all = [item for item in items if getattr(item, "channels", None) == ALL_CHANNELS]
         if saying_all:
             ids = list(self.live_channels) or list(self.channels_by_id)
             for item in saying_all:
                 item.channels = list(ids)
-        return {id(item) for item in saying_all}
 
     def reports_of(self, code: str) -> list[Report]:
         """A rule's reports on this file, run once (the maturity rules read the SMART ones)."""

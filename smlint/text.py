@@ -301,14 +301,15 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
             if signed or _ends_with(before, rel_before) or _starts_with(after, rel_after):
                 result.relative.append(value)
             continue
-        quantity = bool(metric_pattern.search(" ".join(after.split()[:3]))) or _ends_with(before, _TOWARDS)
+        quantity_of_metric = bool(metric_pattern.search(" ".join(after.split()[:3])))
+        quantity = quantity_of_metric or _ends_with(before, _TOWARDS)
         if re.fullmatch(r"(19|20)\d\d", raw) and not quantity:
             continue  # a year ("sinds 2020"), unless a metric follows ("2000 nieuwe volgers") or "naar" precedes
         result.numbers.append(abs(value))
         if result.baseline is None and _ends_with(before, base_before):
             result.baseline = value
-        elif result.target is None and _ends_with(before, _TOWARDS):
-            result.target = value
+        elif result.target is None and _ends_with(before, _TOWARDS) and (quantity_of_metric or result.baseline):
+            result.target = value  # "van 1.200 naar 2.000", "naar 2000 volgers"; not "door naar 3 pagina's"
     for match in _WORD_PERCENT.finditer(rest):
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)

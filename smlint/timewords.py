@@ -50,7 +50,8 @@ BEFORE = r"(?:voor|vóór|before|ahead\s+of|prior\s+to)"
 AT = r"(?:rond|around|met|at|by|tegen|uiterlijk|op|on|tijdens|during|in|until|tot|till)"
 AFTER = r"(?:na|after|following)"
 THE = r"(?:(?:de|het|the)\s+)?"
-THIS = r"(?:deze|dit|this|het\s+komende|komende|komend|volgende|volgend|the\s+coming|coming|the\s+next|next)"
+NEXT = r"(?:het\s+komende|het\s+volgende|komende|komend|volgende|volgend|the\s+coming|coming|the\s+next|next)"
+THIS = r"(?:deze|dit|this|" + NEXT[3:]
 _I = re.IGNORECASE
 
 
@@ -202,7 +203,7 @@ def patterns():
     unit = r"(?P<unit>maand|month|kwartaal|quarter|half\s*jaar|halfjaar|half\s+year|jaar|year)"
     found = [
         (re.compile(r"\b(?:(?:binnen|within|in|over|before|voor|vóór|by|tegen)\s+)?(?:the\s+end\s+of\s+|het\s+einde?\s+van\s+|eind\s+)?"
-                    r"(?P<which>" + THIS + r")\s+(?:financial|fiscal)\s+year(?:\s+ends)?\b|\b(?P<which2>volgend|komend)\s+boekjaar\b", _I),
+                    r"(?:" + NEXT + r")\s+(?:(?:financial|fiscal)\s+year(?:\s+ends)?|boekjaar)\b", _I),
          lambda m, s: (_span(s, 12), "duration")),
         (re.compile(r"\b(?:the\s+|het\s+|dit\s+|this\s+)?(?:financial|fiscal)\s+year(?:\s+end)?\b|\b(?:het\s+|dit\s+)?boekjaar\b", _I),
          _financial_year),

@@ -191,3 +191,18 @@ def test_sm210_silent_on_an_outcome_that_names_how(statement, lang):
 def test_sm210_a_result_field_makes_an_activity_statement_an_outcome(statement, lang):
     assert sm210(statement, "", lang)
     assert sm210(statement, "    metric: sign-ups\n    target: 300\n", lang) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("this financial year", D(2027, 12, 31)), ("het boekjaar", D(2027, 12, 31)), ("dit jaar", D(2027, 12, 31)),
+    ("before the next financial year ends", D(2028, 6, 30)), ("volgend boekjaar", D(2028, 6, 30)),
+    ("komend jaar", D(2028, 6, 30)), ("next quarter", D(2027, 9, 30)), ("this quarter", D(2027, 9, 30)),
+    ("in maart", D(2028, 3, 31)), ("rond kerst", D(2027, 12, 26)),
+])
+def test_a_plan_that_starts_mid_year(text, date):
+    assert find_time(text, D(2027, 7, 1))[0].date == date
+
+
+def test_a_number_after_naar_is_the_target_only_next_to_a_metric_or_a_baseline():
+    assert analyse("Eind 2027 klikken 2.000 bezoekers door naar 3 pagina's", START, "nl").target is None
+    assert analyse("Grow our Facebook page from 800 to 1,000 by June.", START, "en").target == 1000
