@@ -317,6 +317,9 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
         after = rest[match.end() :].lower().lstrip()
         if _ends_with(before, rel_before) or _starts_with(after, rel_after):
             result.relative.append(value)
+    window = timewords.response_window(text)
+    if not result.numbers and window:
+        result.numbers.append(float(timewords.window_count(text[window[0]:window[1]])))  # "binnen één werkdag"
     if not result.numbers and _COUNT.search(rest):
         result.numbers.append(float(_count_value(_COUNT.search(rest)[1])))  # "twee keer per dag", "three videos"
     if _DOUBLE.search(rest):

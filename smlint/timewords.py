@@ -20,8 +20,11 @@ period's start, as SPEC section 7 resolves durations:
 - holidays: kerst, Christmas 25 December; oud en nieuw, New Year's Eve 31
   December; Sinterklaas 5 December; Koningsdag 27 April; Valentijnsdag 14
   February; Pasen, Easter (computed), Hemelvaart, Pinksteren; Black Friday;
-  Halloween; de zomervakantie, the summer holidays, 1 July to 31 August (the
-  earliest start over the Dutch school regions). "voor/before X" is the day
+  Halloween; school holidays, from the earliest start to the latest end over
+  the Dutch school regions: de zomervakantie, the summer holidays 1 July to 31
+  August, de herfstvakantie 10 to 31 October, de kerstvakantie 19 December to
+  3 January, de voorjaarsvakantie 13 February to 8 March, de meivakantie 24
+  April to 10 May, the Easter holidays the week either side of Easter. "voor/before X" is the day
   before, "rond/around/met/at/by/tegen X" the day itself (or the holiday's
   end), "na/after X" the last day of the month after it.
 
@@ -101,8 +104,14 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
-# holiday -> year -> (first day, last day)
+# holiday -> year -> (first day, last day); school holidays first: "the Christmas holidays" is not Christmas
 HOLIDAYS = {
+    r"(?:de\s+)?zomervakantie|(?:the\s+)?summer\s+(?:holidays?|vacation|break)": lambda y: (dt.date(y, 7, 1), dt.date(y, 8, 31)),
+    r"(?:de\s+)?herfstvakantie|(?:the\s+)?autumn\s+(?:half[-\s]term|holidays?|break)": lambda y: (dt.date(y, 10, 10), dt.date(y, 10, 31)),
+    r"(?:de\s+)?kerstvakantie|(?:the\s+)?christmas\s+(?:holidays?|break|vacation)": lambda y: (dt.date(y, 12, 19), dt.date(y + 1, 1, 3)),
+    r"(?:de\s+)?(?:voorjaars|krokus)vakantie|(?:the\s+)?(?:february\s+half[-\s]term|spring\s+break)": lambda y: (dt.date(y, 2, 13), dt.date(y, 3, 8)),
+    r"(?:de\s+)?meivakantie|(?:the\s+)?may\s+half[-\s]term": lambda y: (dt.date(y, 4, 24), dt.date(y, 5, 10)),
+    r"(?:the\s+)?easter\s+(?:holidays?|break)|(?:de\s+)?paasvakantie": lambda y: (easter(y) - dt.timedelta(days=7), easter(y) + dt.timedelta(days=7)),
     r"kerst(?:mis|feest)?|christmas|xmas": lambda y: (dt.date(y, 12, 25), dt.date(y, 12, 26)),
     r"(?:de\s+)?feestdagen|the\s+holidays|the\s+holiday\s+season": lambda y: (dt.date(y, 12, 24), dt.date(y, 12, 31)),
     r"oud\s+en\s+nieuw|oudjaar|de\s+jaarwisseling|new\s+year'?s\s+eve": lambda y: (dt.date(y, 12, 31), dt.date(y, 12, 31)),
@@ -117,7 +126,6 @@ HOLIDAYS = {
     r"vaderdag|father'?s\s+day": lambda y: (_nth_weekday(y, 6, 6, 3),) * 2,
     r"black\s+friday": lambda y: (_nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),) * 2,
     r"halloween": lambda y: (dt.date(y, 10, 31),) * 2,
-    r"(?:de\s+)?zomervakantie|(?:the\s+)?summer\s+(?:holidays?|vacation|break)": lambda y: (dt.date(y, 7, 1), dt.date(y, 8, 31)),
 }
 
 
@@ -215,7 +223,7 @@ def patterns():
         (re.compile(r"\b(?P<prep>" + BEFORE + "|" + AT + r"|the\s+end\s+of|end\s+of|eind)\s+(?P<month>" + months + r")\b"
                     r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?", _I), _month),
         (re.compile(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r"|deze|dit|this|het\s+komende|komende|next|coming)\s+"
-                    + THE + r"(?P<season>" + seasons + r")\b(?!\s*-)", _I), _season),
+                    + THE + r"(?P<season>" + seasons + r")\b(?!\s*(?:-|break|holidays?|vacation|half))", _I), _season),
     ]
     for names, build in HOLIDAYS.items():
         found.append((re.compile(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r")\s+" + THE + r"(?:" + names + r")\b", _I),
@@ -230,6 +238,13 @@ _WINDOW = re.compile(
     r"\b(?:binnen|within|in|onder|under|in\s+less\s+than|in\s+minder\s+dan|binnen\s+maximaal)\s+(\d+(?:[.,]\d+)?|een|één|an?|one)\s+"
     r"(uur|uren|minuten|minuut|min|hours?|hrs?|minutes?|mins?|dagen|dag|days?|werkdagen|werkdag|working\s+days?|business\s+days?)\b", _I)
 _SHORT = ("uur", "uren", "minuten", "minuut", "min", "hour", "hours", "hr", "hrs", "minute", "minutes", "mins")
+
+
+def window_count(window: str) -> float:
+    """How many hours, minutes or days a response window allows: "binnen één werkdag" is 1."""
+    match = _WINDOW.match(window)
+    amount = match[1].lower() if match else "1"
+    return float(amount.replace(",", ".")) if amount[0].isdigit() else 1.0
 
 
 def response_window(text: str):

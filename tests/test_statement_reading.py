@@ -206,3 +206,29 @@ def test_a_plan_that_starts_mid_year(text, date):
 def test_a_number_after_naar_is_the_target_only_next_to_a_metric_or_a_baseline():
     assert analyse("Eind 2027 klikken 2.000 bezoekers door naar 3 pagina's", START, "nl").target is None
     assert analyse("Grow our Facebook page from 800 to 1,000 by June.", START, "en").target == 1000
+
+
+@pytest.mark.parametrize("text, date", [
+    ("voor de herfstvakantie", D(2027, 10, 9)), ("na de kerstvakantie", D(2027, 2, 28)),
+    ("in de meivakantie", D(2027, 5, 10)), ("before the Easter holidays", D(2027, 3, 20)),
+    ("voor de voorjaarsvakantie", D(2027, 2, 12)),
+])
+def test_school_holidays(text, date):
+    assert find_time(text, START)[0].date == date
+
+
+@pytest.mark.parametrize("text, lang", [("We reageren binnen één werkdag op alle vragen via Instagram.", "nl"),
+                                        ("We answer every question on X within an hour.", "en")])
+def test_a_response_window_in_words_is_measurable(text, lang):
+    analysis = analyse(text, START, lang)
+    assert analysis.measurable and analysis.time is None and "response-time" in analysis.metrics
+
+
+@pytest.mark.parametrize("text, lang, metric", [
+    ("In december hebben 500 inwoners de enquête ingevuld via Facebook.", "nl", "conversions"),
+    ("2,000 downloads of the app through TikTok.", "en", "conversions"),
+    ("Get 250 people to register for the open day through Facebook.", "en", "sign-ups"),
+    ("Share behind-the-scenes stories on Instagram.", "en", "posts"),
+])
+def test_more_metric_words(text, lang, metric):
+    assert metric in analyse(text, START, lang).metrics

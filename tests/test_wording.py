@@ -29,6 +29,9 @@ def test_inflections_file_is_generated_from_the_vocabulary():
     ("Be seen as the go-to voice on housing.", ["be seen", "go-to"]),
     ("A strong presence on TikTok.", ["a strong presence"]),
     ("Reduce response time.", ["reduce"]),
+    ("Position the club as a leader in community sport.", ["position"]),
+    ("Be recognised as the most helpful library.", ["be recognised as"]),
+    ("Als gemeente erkend worden als betrouwbare bron.", ["erkend worden als"]),
 ])
 def test_vague_wording_in_any_form(text, found):
     assert wording.vague().find(text) == found
@@ -51,6 +54,9 @@ def test_no_vague_wording_where_there_is_none(text):
     ("Launch a campaign on TikTok.", ["campaign", "launch a"]),
     ("Use TikTok to reach students.", ["use"]),
     ("Produce better content for LinkedIn.", ["produce ... content"]),
+    ("Share behind-the-scenes stories on Instagram.", ["share"]),
+    ("Actief worden op TikTok met filmpjes.", ["actief worden"]),
+    ("Volgers aanmoedigen om onze berichten te delen.", ["aanmoedigen", "delen"]),
 ])
 def test_activities_found(text, found):
     assert wording.activities().find(text) == found
@@ -59,11 +65,13 @@ def test_activities_found(text, found):
 @pytest.mark.parametrize("text", [
     "Raising engagement on our LinkedIn posts.",  # "posts", the noun, is not "to post"
     "Maximize reach for our product launch.",     # "launch", the noun
+    "Our posts were shared 500 times on Facebook.",
+    "We zorgen dat onze posts vaker gedeeld worden.",
     "In plaats van folders gebruiken we niets.",  # "plaats"; "gebruiken" alone would be an activity: see below
 ])
-def test_nouns_are_not_activities(text):
+def test_nouns_are_not_activities(text):  # and results others bring about: "vaker gedeeld worden"
     found = wording.activities().find(text)
-    assert "posts" not in found and "launch" not in found and "plaats" not in found
+    assert not {"posts", "launch", "plaats", "shared", "gedeeld"} & set(found)
 
 
 def test_shrinking_words():
