@@ -498,3 +498,8 @@ def server(stdio) -> None:
     from .commands.server import run
 
     sys.exit(run())
+
+
+# Commands in their own modules register themselves on `main` (smlint/commands/).
+from .commands import calendar as _calendar_command  # noqa: E402,F401
+from .commands import report as _report_command  # noqa: E402,F401

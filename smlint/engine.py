@@ -234,16 +234,15 @@ class Linter:
 
     def _pack_findings(self, file: str, root, lang: str, enabled) -> list[Finding]:
         """The findings of the organisation's own rules (rule packs), placed like smlint's own."""
-        from .loader import to_python
-        from .rulepacks import CATEGORY, evaluate, period_of
+        from .rulepacks import CATEGORY, Document, evaluate, period_of
 
-        data = to_python(root)
-        period = period_of(data)
+        document = Document(root)
+        period = period_of(root)
         out = []
         for rule in self.pack_rules:
             if not enabled(rule.code):
                 continue
-            for hit in evaluate(rule, data, period):
+            for hit in evaluate(rule, document, period):
                 line, column = position(root, hit.pointer)
                 out.append(Finding(file=file, line=max(1, line), column=max(1, column), rule=rule.code,
                                    severity=self.options.severities.get(rule.code) or rule.severity,

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from .datafile import DataFileError, TreeLocator
-from .loader import escape_pointer
+from .loader import Mapping, Scalar, Sequence, escape_pointer
+from .loader import to_python as _to_python
 
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
@@ -233,60 +234,127 @@ class Query:
             self.steps = [m[1] or m[3] if (m[1] or m[3] is not None) else (int(m[2]) if m[2] else None)
                           for m in self._STEP.finditer(expression)]
 
-    def find(self, data):
-        """(JSON Pointer, node) for every match, in document order."""
+    def find(self, document: Document):
+        """(JSON Pointer or its tokens, node) for every match, in document order.
+
+        A plain path is walked on the positioned tree (no conversion of the whole document, pointers built only
+        for a finding); anything else runs on the document's plain data.
+        """
+        if not isinstance(document, Document):
+            document = Document(_Plain(document))
         if self.steps is None:
-            for match in self.compiled.finditer(data):
+            for match in self.compiled.finditer(document.plain()):
                 pointer = str(match.pointer())
                 yield ("" if pointer == "/" else pointer), match.obj
             return
-        nodes = [("", data)]
+        root = document.root
+        nodes = [((), root.data if root.__class__ is _Plain else root)]
         for step in self.steps:
             following = []
-            for pointer, node in nodes:
+            for tokens, node in nodes:
+                cls = node.__class__
                 if step is None:  # [*] or .*
-                    if isinstance(node, list):
-                        following += [(f"{pointer}/{i}", child) for i, child in enumerate(node)]
-                    elif isinstance(node, dict):
-                        following += [(f"{pointer}/{escape_pointer(str(k))}", v) for k, v in node.items()]
+                    if cls is Sequence or cls is list:
+                        children = node.children if cls is Sequence else node
+                        following += [((*tokens, str(i)), child) for i, child in enumerate(children)]
+                    elif cls is Mapping:
+                        following += [((*tokens, escape_pointer(k)), pair[1]) for k, pair in node.items.items()]
+                    elif cls is dict:
+                        following += [((*tokens, escape_pointer(str(k))), v) for k, v in node.items()]
                 elif isinstance(step, int):
-                    if isinstance(node, list) and step < len(node):
-                        following.append((f"{pointer}/{step}", node[step]))
-                elif isinstance(node, dict) and step in node:
-                    following.append((f"{pointer}/{escape_pointer(step)}", node[step]))
+                    children = node.children if cls is Sequence else node if cls is list else ()
+                    if step < len(children):
+                        following.append(((*tokens, str(step)), children[step]))
+                else:
+                    child = _child(node, step) if cls is Mapping or cls is dict else _MISSING
+                    if child is not _MISSING:
+                        following.append(((*tokens, escape_pointer(step)), child))
             nodes = following
         yield from nodes
 
 
-def evaluate(rule: PackRule, data, period: tuple | None = None) -> list[Hit]:
-    """The rule's findings on a strategy's plain data (``loader.to_python`` of its tree)."""
+class Document:
+    """A strategy as the pack rules see it: its positioned tree, and its plain data when a query needs it."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self._plain = None
+
+    def plain(self):
+        if self._plain is None:
+            self._plain = to_python(self.root)
+        return self._plain
+
+
+def _pointer(where) -> str:
+    return where if isinstance(where, str) else "".join(f"/{token}" for token in where)
+
+
+def evaluate(rule: PackRule, document: Document, period: tuple | None = None) -> list[Hit]:
+    """The rule's findings on a strategy (a :class:`Document`, or plain data)."""
+    if not isinstance(document, Document):
+        document = Document(_Plain(document))
     hits: list[Hit] = []
+    several = len(rule.given) > 1
     seen: set[tuple[str, int]] = set()
     allowed: dict[int, set] = {}  # a reference's allowed values: found once per file, not once per item
     for query in rule.given:
-        for pointer, node in query.find(data):
+        for where, node in query.find(document):
             for number, then in enumerate(rule.then):
-                if (pointer, number) in seen:  # two `given` paths that find the same node report it once
-                    continue
-                seen.add((pointer, number))
+                if several:  # two `given` paths that find the same node report it once
+                    key = (_pointer(where), number)
+                    if key in seen:
+                        continue
+                    seen.add(key)
                 if then.function == "reference" and number not in allowed:
-                    allowed[number] = {_shown(found) for _, found in then.compiled[0].find(data)}
-                hit = _apply(then, node, pointer, allowed.get(number), period)
+                    allowed[number] = {_shown(_value(found)) for _, found in then.compiled[0].find(document)}
+                hit = _apply(then, node, where, allowed.get(number), period)
                 if hit is not None:
-                    hit.values.setdefault("id", _item_id(data, pointer))
+                    hit.values.setdefault("id", _item_id(document.root if not isinstance(document.root, _Plain)
+                                                         else document.root.data, hit.values["path"]))
                     hit.values["code"] = rule.code
                     hits.append(hit)
     return hits
 
 
+class _Plain:
+    """Plain data in the place of a tree (for tests and callers that have no tree)."""
+
+    def __init__(self, data) -> None:
+        self.data = data
+
+
+def to_python(root):
+    return root.data if isinstance(root, _Plain) else _to_python(root)
+
+
+def _value(node):
+    """A found node as plain data: a tree node converted, plain data as it is."""
+    cls = node.__class__
+    if cls is Scalar:
+        return node.value
+    if cls is Mapping or cls is Sequence:
+        return _to_python(node)
+    return node
+
+
 def _field(node, name: str | None):
     if name is None:
-        return node
+        return _value(node)
     for part in name.split("."):
-        if not isinstance(node, dict) or part not in node:
+        cls = node.__class__
+        if cls is Mapping:
+            pair = node.items.get(part)
+            if pair is None:
+                return _MISSING
+            node = pair[1]
+        elif cls is dict:
+            if part not in node:
+                return _MISSING
+            node = node[part]
+        else:
             return _MISSING
-        node = node[part]
-    return node
+    return _value(node)
 
 
 def _shown(value) -> str:
@@ -297,10 +365,11 @@ def _shown(value) -> str:
     return str(value)[:200]
 
 
-def _apply(then: Then, node, pointer: str, allowed, period) -> Hit | None:
+def _apply(then: Then, node, where, allowed, period) -> Hit | None:
     value = _field(node, then.field)
     if not _fails(then, value, allowed, period):
         return None
+    pointer = _pointer(where)
     target = pointer + "".join(f"/{escape_pointer(p)}" for p in then.field.split(".")) if then.field else pointer
     where = target if value is not _MISSING else pointer
     return Hit(where, {"field": then.field or "", "value": _shown(value), "path": target})
@@ -360,25 +429,42 @@ def _fails(then: Then, value, allowed, period) -> bool:
     return False
 
 
-def _item_id(data, pointer: str) -> str:
+def _item_id(root, pointer: str) -> str:
     """The id of the nearest list item on the way to ``pointer`` (what a message names), or ""."""
-    node, found = data, ""
+    node, found = root, ""
     for token in pointer.lstrip("/").split("/") if pointer else []:
         token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict):
-            node = node.get(token)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-            if isinstance(node, dict):  # an item without an id: what names it (a channel by its platform)
-                name = next((node[k] for k in _NAMES if isinstance(node.get(k), (str, int)) and node[k] != ""), None)
-                found = str(name) if name is not None else found
+        cls = node.__class__
+        if cls is Mapping or cls is dict:
+            node = _child(node, token)
+        elif (cls is Sequence or cls is list) and token.isdigit():
+            items = node.children if cls is Sequence else node
+            if int(token) >= len(items):
+                break
+            node = items[int(token)]
+            # an item without an id: what names it (a channel by its platform)
+            for key in _NAMES:
+                value = _field(node, key)
+                if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
+                    found = str(value)
+                    break
         else:
+            break
+        if node is _MISSING:
             break
     return found
 
 
+def _child(node, key: str):
+    if node.__class__ is Mapping:
+        pair = node.items.get(key)
+        return pair[1] if pair is not None else _MISSING
+    return node.get(key, _MISSING)
+
+
 def period_of(data) -> tuple | None:
-    period = data.get("period") if isinstance(data, dict) else None
+    """The strategy's period as two dates (from its tree or its plain data), or None."""
+    period = _field(data, "period")
     if not isinstance(period, dict):
         return None
     try:

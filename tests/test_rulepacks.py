@@ -11,6 +11,7 @@ import pytest
 
 from smlint import rulepacks
 from smlint.data import data_dir
+from smlint.loader import load_text, to_python
 from smlint.schema import text as schema_text
 
 from .conftest import EXAMPLES, MINIMAL, REPO
@@ -164,7 +165,10 @@ def test_plain_paths_walked_directly_find_what_the_jsonpath_library_finds(expres
     query = rulepacks.Query(expression)
     assert query.steps is not None
     library = [("" if str(m.pointer()) == "/" else str(m.pointer()), m.obj) for m in query.compiled.finditer(data)]
-    assert list(query.find(data)) == library
+    assert [(rulepacks._pointer(where), node) for where, node in query.find(data)] == library
+    tree = load_text(json.dumps(data)).root  # the same walk on the positioned tree finds the same nodes
+    assert [(rulepacks._pointer(where), to_python(node)) for where, node in
+            query.find(rulepacks.Document(tree))] == library
 
 
 def test_functions_never_raise_on_odd_values():
