@@ -78,3 +78,10 @@ def test_shrinking_words():
     assert wording.shrinking().search("Het aantal klachten terugdringen.")
     assert wording.shrinking().search("Fewer customer complaints via Instagram.")
     assert not wording.shrinking().search("Grow our followers.")
+
+
+def test_a_lint_run_never_imports_simplemma():
+    from .conftest import EXAMPLES, modules_imported_by
+
+    modules = modules_imported_by("check", str(EXAMPLES / "groene-buurt.strategy.yaml"))
+    assert "smlint.wording" in modules and not any(m.split(".")[0] == "simplemma" for m in modules)
