@@ -31,18 +31,23 @@ class SettingsError(click.ClickException):
 def _error_language(args) -> str:
     """The language for command-line errors, found before click has parsed anything."""
     args = list(args or [])
+    path = None
     for index, arg in enumerate(args):
         if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
             return args[index + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
+        if arg == "--config" and index + 1 < len(args):
+            path = args[index + 1]
+        elif arg.startswith("--config="):
+            path = arg[9:]
     from . import config
     from .datafile import DataFileError
 
     try:
-        return config.load(None).config.lang or "en"
-    except DataFileError:  # a broken configuration is reported by the command itself
-        return "en"
+        return config.load(path).config.lang or "en"
+    except DataFileError:  # a configuration with an error: the language it sets, from a look at its text
+        return config.written_language(path) or "en"
 
 
 def _translate(text: str, lang: str) -> str:
@@ -54,8 +59,23 @@ def _translate(text: str, lang: str) -> str:
     return text
 
 
+# Commands in smlint/commands/, one module each (the command is the module's attribute of the same name),
+# imported only when they run: `smlint check` does not pay for them.
+COMMANDS = ("fix", "init")
+
+
 class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS:
+            import importlib
+
+            return getattr(importlib.import_module(f"smlint.commands.{name}"), name)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
@@ -105,7 +125,7 @@ def _config(path, lang):
     from .datafile import DataFileError
 
     try:
-        return config.load(path, lang or "en")
+        return config.load(path, lang)
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
 
@@ -205,7 +225,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
+    run = Run(lang=options.lang, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet)
     results = _lint_files(files, options, stdin_filename, jobs)
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
@@ -387,12 +407,14 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
         fatal = [f for f in result.findings if f.rule in FATAL]
         if result.context is None or fatal:
             first = fatal[0] if fatal else result.findings[0]
+            severity = common("severity", result.lang)[first.severity]
             views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
-                          f"{first.severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
+                          f"{severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
             continue
         view = model.view(result.file, model.assess(result.context), options.lang or result.lang)
         views.append({**view, "lang": result.lang})
-    out_lang = options.lang or (views[0].get("lang", "en") if len(views) == 1 else "en")
+    languages = {view.get("lang", "en") for view in views}
+    out_lang = options.lang or (languages.pop() if len(languages) == 1 else "en")
     if fmt == "json":
         from .reporters.maturity_json import render
 
@@ -422,7 +444,9 @@ def rules(fmt, lang, config_path) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for code, e in entries.items():
-        click.echo(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+        severity = common("severity", lang)[e["severity"]]
+        category = common("categories", lang).get(e["category"], e["category"])  # a rule pack's own category as is
+        click.echo(f"{code}  {severity:<12}  {category:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
 
 
 @main.command()
@@ -445,7 +469,9 @@ def explain(code, lang, channel_data, config_path) -> None:
     entry = entries[code]
     doc = entry["doc"][lang]
     heads = common("explain_heads", lang)
-    parts = [f"{code} {entry['name']} ({entry['category']}, {entry['severity']})", doc["summary"]]
+    kind = f"{common('categories', lang).get(entry['category'], entry['category'])}, " \
+           f"{common('severity', lang)[entry['severity']]}"
+    parts = [f"{code} {entry['name']} ({kind})", doc["summary"]]
     for head, text in ((heads[0], doc["what"]), (heads[1], doc["why"]), (heads[4], doc.get("data"))):
         if text:  # a rule pack's rule may document less than smlint's own
             parts += ["", f"## {head}", text]
@@ -453,6 +479,8 @@ def explain(code, lang, channel_data, config_path) -> None:
         parts += ["", common("explain_pack", lang).format(file=entry["pack"])]
     if entry.get("channel_data"):
         parts += _data_sources(lang, tuple(channel_data))
+    if entry.get("fix"):
+        parts += ["", f"## {common('explain_fix', lang)}", entry["fix"][lang]]
     for head, text in ((heads[2], doc["bad"]), (heads[3], doc["good"])):
         if text:
             parts += ["", f"## {head}", "```yaml", text.rstrip(), "```"]
@@ -474,10 +502,10 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
     lines += [f"- {file}" for file in files]
     lines += ["", words["sources"]]
     for key, source in sorted(data.sources.items()):
-        details = [str(source[k]) for k in ("title", "year", "url") if source.get(k)]
+        details = [str(channeldata.in_language(source[k], lang)) for k in ("title", "year", "url") if source.get(k)]
         if source.get("denominator"):
-            details.append(f"{words['denominator']}: {source['denominator']}")
-        lines.append(f"- {key}: {source['cite']}" + (f" ({'; '.join(details)})" if details else ""))
+            details.append(f"{words['denominator']}: {channeldata.in_language(source['denominator'], lang)}")
+        lines.append(f"- {key}: {channeldata.in_language(source['cite'], lang)}" + (f" ({'; '.join(details)})" if details else ""))
     return lines
 
 

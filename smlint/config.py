@@ -67,8 +67,11 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*[\].]", text, re.MULTILINE) is not None
 
 
-def load(path: str | None, lang: str = "en") -> Loaded:
-    """The configuration to use: the file named, else the one found, else the defaults."""
+def load(path: str | None, lang: str | None = None) -> Loaded:
+    """The configuration to use: the file named, else the one found, else the defaults.
+
+    Its problems are told in ``lang`` (--lang), else in the language the file itself sets (``lang: nl``).
+    """
     if path is None:
         found = find()
         if found is None:
@@ -78,6 +81,7 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     else:
         shown = path
     base = Path(path).resolve().parent
+    lang = lang or written_language(path) or "en"
     if Path(path).name == PYPROJECT or path.endswith(".toml"):
         values, locator = _read_toml(shown, path, lang)
     else:
@@ -91,6 +95,26 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     loaded = Loaded(config, shown, base)
     _check_codes(shown, config, lang, locator, loaded.rule_packs())
     return loaded
+
+
+def written_language(path: str | None) -> str | None:
+    """The ``lang`` a configuration file (default: the one found) sets, from a look at its text (it may not parse)."""
+    from . import i18n
+
+    if path is None:
+        found = find()
+        path = str(found) if found else ""
+    if not os.path.isfile(path):  # never a FIFO or a device: reading it is the loader's business
+        return None
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if path.endswith(".toml"):
+        header = re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*\]", text, re.MULTILINE)
+        text = text[header.end():] if header else ""
+    return i18n.written_language(text, "lang")
 
 
 def _read_toml(shown: str, path: str, lang: str):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import channeldata, checks
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
-from .i18n import LANGUAGES, language_code, message
+from .i18n import LANGUAGES, language_code, message, written_language
 from .loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
@@ -45,8 +45,9 @@ class Finding:
     category: str
     message: str
     path: str
-    fixable: bool = False
+    fixable: bool = False  # a safe fix exists (`smlint fix` repairs it)
     stable_path: str = ""  # ``path`` with list items named by their id: what baselines and fingerprints key on
+    fix: object = field(default=None, compare=False, repr=False)  # fixes.Resolved, when the rule can repair it
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.rule, self.path, self.message)
@@ -149,7 +150,7 @@ def file_language(root, options: Options) -> str:
         first = languages.children[0]
         code = language_code(first.value) if isinstance(first, Scalar) else None
         if code in LANGUAGES:
-            return code
+            return code  # codes in any case, and written out: "NL", "nl-BE", "Nederlands" (SPEC section 8, SM305)
     return "en"
 
 
@@ -157,6 +158,7 @@ class Linter:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.codes = [code for code in checks.modules() if options.enabled(code)]
+        self._fixers: dict = {}  # code -> its module's fix(ctx, report), or None
         # a channel data file smlint cannot use raises DataFileError here: a usage error, before any file is linted
         data = channeldata.load(tuple(options.channel_data), options.lang or "en")
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
@@ -168,7 +170,18 @@ class Linter:
             self.pack_rules = tuple(rule for rule in rulepacks.load(options.rule_packs, options.lang or "en")
                                     if options.enabled(rule.code))
 
-    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
+    def _fix(self, ctx, code: str, key: str, args: dict, path: str):
+        """The rule's proposed fix for one finding (its module's ``fix(ctx, report)``), or None."""
+        if ctx is None:
+            return None
+        if code not in self._fixers:
+            module = checks.load(code) if code in checks.modules() else None
+            self._fixers[code] = getattr(module, "fix", None)
+        fixer = self._fixers[code]
+        return fixer(ctx, Report(code, path, key, args)) if fixer else None
+
+    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str,
+                 ctx=None):
         entry = catalogue()[code]
         return Finding(
             file=file,
@@ -179,21 +192,23 @@ class Linter:
             category=entry["category"],
             message=message(code, key, lang, args),
             path=path,
+            fix=self._fix(ctx, code, key, args, path),
         )
 
-    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None) -> Finding:
+    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None, ctx=None) -> Finding:
         path = problem.path
         if not path and root is not None and problem.code == "SM002":
             path = _pointer_at(root, problem.line, problem.column) or ""
-        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang)
+        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang,
+                             ctx)
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
         options = self.options
-        fallback_lang = options.lang or "en"
         try:
             loaded = load_bytes(data, max_bytes=options.max_bytes)
-        except FatalLoadError as exc:
-            return FileResult(file, self._fatal(file, exc.problem, fallback_lang), fallback_lang)
+        except FatalLoadError as exc:  # the file's language from a look at its text (`languages: [nl]`)
+            lang = options.lang or written_language(data[: 1 << 20].decode("utf-8", "replace"), "languages")
+            return FileResult(file, self._fatal(file, exc.problem, lang or "en"), lang or "en")
         root = loaded.root
         lang = file_language(root, options)
         version = root.items.get("version")
@@ -209,16 +224,16 @@ class Linter:
             return options.enabled(code, extra)
 
         doc, problems, paths = validate(root)
-        findings = [self._from_problem(file, p, lang, root) for p in loaded.problems + problems if enabled(p.code)]
         settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
         suppressions = Suppressions(parse_suppressions(loaded.text), options.today) if "smlint" in loaded.text \
             else NO_SUPPRESSIONS
         ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
+        findings = [self._from_problem(file, p, lang, root, ctx) for p in loaded.problems + problems if enabled(p.code)]
         for code in self.codes:
             if extra and not enabled(code):
                 continue
             for report in ctx.reports_of(code):
-                findings.append(self._place(file, report, root, lang))
+                findings.append(self._place(file, report, root, lang, ctx))
         if self.pack_rules:
             findings += self._pack_findings(file, root, lang, enabled)
         if suppressions:
@@ -230,6 +245,10 @@ class Linter:
         findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
                     for f in findings]
         findings.sort(key=Finding.sort_key)
+        if any(f.fix is not None for f in findings):
+            from .fixes import attach
+
+            findings = attach(findings, loaded.text)
         return FileResult(file, findings, lang, ctx)
 
     def _pack_findings(self, file: str, root, lang: str, enabled) -> list[Finding]:
@@ -306,12 +325,12 @@ class Linter:
             return []
         return [self._from_problem(file, problem, lang)]
 
-    def _place(self, file: str, report: Report, root, lang: str) -> Finding:
+    def _place(self, file: str, report: Report, root, lang: str, ctx=None) -> Finding:
         if report.line is not None:
             line, column = report.line, report.column or 1
         else:
             line, column = position(root, report.path)
-        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang)
+        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang, ctx)
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""

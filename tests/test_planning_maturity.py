@@ -318,7 +318,7 @@ def test_maturity_command_on_the_dutch_example(cli):
     out = result.output
     assert "Fase 3 van 4: Bewust bekwaam (Consciously competent)" in out
     assert "Wat deze fase betekent: De fase waarin de organisatie haar doelstellingen helder heeft" in out
-    assert "Al aanwezig:" in out and "[x] De strategie is weggeschreven: alle vijf stappen zijn aanwezig." in out
+    assert "Al aanwezig:" in out and "[x] De strategie is vastgelegd: alle vijf stappen zijn aanwezig." in out
     assert "Ontbreekt voor fase 4, Onbewust bekwaam:" in out
     assert "Volgende stappen:" in out and "binnen de gehele organisatie" in out
 

@@ -39,6 +39,21 @@ def _rule(code: str, entry: dict, lang: str) -> dict:
     }
 
 
+def _fix(f) -> dict:
+    """The safe fix as SARIF replacements (regions in the file as linted; an empty region inserts)."""
+    return {
+        "description": {"text": f"smlint fix: {f.fix.describe()}"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": _uri(f.file)},
+            "replacements": [{
+                "deletedRegion": {"startLine": e.start_line, "startColumn": e.start_column,
+                                  "endLine": e.end_line, "endColumn": e.end_column},
+                "insertedContent": {"text": e.new},
+            } for e in f.fix.edits],
+        }],
+    }
+
+
 def _results(findings, index: dict):
     for f in findings:
         result = {
@@ -55,6 +70,8 @@ def _results(findings, index: dict):
         }
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]
+        if f.fixable:
+            result["fixes"] = [_fix(f)]
         if f.path:
             result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "element"}]
         yield result

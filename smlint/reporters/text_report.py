@@ -16,14 +16,25 @@ def summary_line(summary: dict, lang: str) -> str:
     return common("summary" if counts["total"] else "summary_none", lang).format(**shown)
 
 
+def fixes_line(fixes: dict, lang: str) -> str:
+    """"3 fixable with `smlint fix`" (and how many more with --unsafe-fixes), or nothing."""
+    parts = [common("fixable", lang).format(count=fixes["safe"])] if fixes["safe"] else []
+    if fixes["unsafe"]:
+        parts.append(common("fixable_unsafe", lang).format(count=fixes["unsafe"]))
+    return " ".join(parts)
+
+
 def _paint(text: str, colour: str, on: bool) -> str:
     return f"{_COLOURS[colour]}{text}{_RESET}" if on else text
 
 
 def write(run, results, out) -> None:
     on = run.colour
-    for f in run.findings(results):
-        out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
-                  f"{_paint(f.severity, f.severity, on)} {f.message}\n")
+    for result in run.each(results):
+        severity = common("severity", result.lang)  # in the language of the file's messages: "fout" in Dutch
+        for f in result.findings:
+            out.write(f"{_paint(f'{f.file}:{f.line}:{f.column}:', 'path', on)} {_paint(f.rule, 'code', on)} "
+                      f"{_paint(severity[f.severity], f.severity, on)} {'[*] ' if f.fixable else ''}{f.message}\n")
     if not run.quiet:
-        out.write(summary_line(run.summary, run.language) + "\n")
+        note = fixes_line(run.fixes, run.language)
+        out.write(summary_line(run.summary, run.language) + (" " + note if note else "") + "\n")
