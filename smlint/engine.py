@@ -21,6 +21,7 @@ from .loader import (
     Scalar,
     Sequence,
     escape_pointer,
+    find,
     load_bytes,
     position,
 )
@@ -32,7 +33,7 @@ from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-FATAL = ("SM001", "SM006")
+FATAL = ("SM001", "SM006")  # the file could not be checked: reported whatever --select and --ignore say
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Finding:
     message: str
     path: str
     fixable: bool = False  # a safe fix exists (`smlint fix` repairs it)
+    end_column: int | None = None  # just past the key or scalar the finding points at, on its line (SARIF regions)
     stable_path: str = ""  # ``path`` with list items named by their id: what baselines and fingerprints key on
     fix: object = field(default=None, compare=False, repr=False)  # fixes.Resolved, when the rule can repair it
 
@@ -141,6 +143,22 @@ def _pointer_on_line(root, line: int, path: str = "") -> str:
     return ""
 
 
+def _token_end(root, path: str, line: int, column: int) -> int | None:
+    """The column just past the key or scalar at line:column that ``path`` leads to; None when not on one line."""
+    if not path:
+        return None
+    node, holder = find(root, path)
+    candidates = [holder, node]
+    if isinstance(node, Mapping) and node.items:
+        candidates.append(next(iter(node.items.values()))[0])
+    for candidate in candidates:
+        if isinstance(candidate, Scalar) and (candidate.line, candidate.column) == (line, column):
+            if "\n" in candidate.raw or not candidate.raw:
+                return None
+            return column + len(candidate.raw) + (0 if candidate.plain else 2)  # a quoted key: its quotes too
+    return None
+
+
 def file_language(root, options: Options) -> str:
     if options.lang:
         return options.lang
@@ -181,7 +199,7 @@ class Linter:
         return fixer(ctx, Report(code, path, key, args)) if fixer else None
 
     def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str,
-                 ctx=None):
+                 ctx=None, root=None):
         entry = catalogue()[code]
         return Finding(
             file=file,
@@ -192,6 +210,7 @@ class Linter:
             category=entry["category"],
             message=message(code, key, lang, args),
             path=path,
+            end_column=_token_end(root, path, line, column) if root is not None else None,
             fix=self._fix(ctx, code, key, args, path),
         )
 
@@ -200,7 +219,7 @@ class Linter:
         if not path and root is not None and problem.code == "SM002":
             path = _pointer_at(root, problem.line, problem.column) or ""
         return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang,
-                             ctx)
+                             ctx, root)
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
         options = self.options
@@ -321,8 +340,7 @@ class Linter:
         return out
 
     def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:
-        if not self.options.enabled(problem.code):
-            return []
+        """SM001 or SM006, whatever the selection: a file that could not be checked is never clean."""
         return [self._from_problem(file, problem, lang)]
 
     def _place(self, file: str, report: Report, root, lang: str, ctx=None) -> Finding:
@@ -330,7 +348,7 @@ class Linter:
             line, column = report.line, report.column or 1
         else:
             line, column = position(root, report.path)
-        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang, ctx)
+        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang, ctx, root)
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""

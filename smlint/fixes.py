@@ -205,8 +205,6 @@ _GAP_BEFORE_COMMENT = re.compile(r"( +)#")
 
 def scalar_text(value, *, style=None, flow: bool = False) -> str:
     """A value written as a YAML scalar that smlint's loader reads back as the same value."""
-    from .loader import resolve_plain
-
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

@@ -15,7 +15,7 @@ import sys
 
 import click
 
-from ..cli import _config, _date, _files, _linter, _options, channel_data_option, config_option, lang_option
+from .base import configuration, date_value, strategy_files, make_linter, engine_options, channel_data_option, config_option, lang_option
 
 
 def texts(lang: str) -> dict:
@@ -68,7 +68,7 @@ def unified_diff(file: str, before: bytes, after: bytes) -> str:
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated), e.g. SM003,SM007.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes to leave alone (comma-separated).")
 @lang_option
-@click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD", help="The date rules judge against.")
+@click.option("--today", callback=date_value, default=None, metavar="YYYY-MM-DD", help="The date rules judge against.")
 @channel_data_option
 @config_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (and the diff with --diff).")
@@ -76,12 +76,12 @@ def fix(paths, diff, unsafe_fixes, select, ignore, lang, today, channel_data, co
     """Repair what the rules can repair, keeping comments and layout (default: the current folder; - reads standard input)."""
     from ..fixes import repair
 
-    loaded = _config(config_path, lang)
-    options = _options(loaded, select=select, ignore=ignore, lang=lang, today=today, channel_data=channel_data)
+    loaded = configuration(config_path, lang)
+    options = engine_options(loaded, select=select, ignore=ignore, lang=lang, today=today, channel_data=channel_data)
     # lint every structural rule, whatever is selected, so that a fix's damage is seen
-    linter = _linter(dataclasses.replace(options, select=("SM0",) + fixable_codes(options), ignore=(),
+    linter = make_linter(dataclasses.replace(options, select=("SM0",) + fixable_codes(options), ignore=(),
                                          per_file_ignores={}))
-    files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
+    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     total = changed_files = unsafe_left = 0
     failed = False
     out_lang = options.lang

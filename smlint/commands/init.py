@@ -20,7 +20,7 @@ import sys
 
 import click
 
-from ..cli import _date
+from .base import date_value
 from ..i18n import LANGUAGES
 
 SECTIONS = ("organisation", "period", "audiences", "objectives", "channels", "content", "team", "tasks", "calendar",
@@ -417,7 +417,7 @@ def write_new(path: str, text: str, failed: str) -> None:
 @click.option("--answers", "answers_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Read the answers from FILE instead of asking (for trainers, scripts and tests).")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
-@click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD",
+@click.option("--today", callback=date_value, default=None, metavar="YYYY-MM-DD",
               help="The date the suggested period starts from (default: today).")
 def init(path, lang, answers_path, force, today) -> None:
     """Write a new strategy by walking through the workshop's five steps (default file: strategy.yaml)."""
