@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import channeldata, checks
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
-from .i18n import LANGUAGES, message, written_language
+from .i18n import LANGUAGES, language_code, message, written_language
 from .loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
@@ -166,8 +166,9 @@ def file_language(root, options: Options) -> str:
     languages = organisation.get("languages") if isinstance(organisation, Mapping) else None
     if isinstance(languages, Sequence) and languages.children:
         first = languages.children[0]
-        if isinstance(first, Scalar) and isinstance(first.value, str) and first.value.lower() in LANGUAGES:
-            return first.value.lower()  # language codes are case-insensitive (SPEC section 8)
+        code = language_code(first.value) if isinstance(first, Scalar) else None
+        if code in LANGUAGES:
+            return code  # codes in any case, and written out: "NL", "nl-BE", "Nederlands" (SPEC section 8, SM305)
     return "en"
 
 

@@ -31,6 +31,7 @@ def test_flawed_example_shows_many_kinds_of_problem():
     assert {"SM002", "SM003", "SM004", "SM005", "SM007", "SM102", "SM201", "SM202", "SM203", "SM204", "SM205", "SM207"} <= found
     assert {"SM301", "SM302", "SM303", "SM304", "SM401", "SM402", "SM403", "SM404"} <= found
     assert {"SM501", "SM502", "SM503", "SM505", "SM506", "SM601", "SM602"} <= found
+    assert {"SM210", "SM305", "SM306", "SM508"} <= found  # the trainer's checks of issue 12
 
 
 def test_example_language_follows_the_file():

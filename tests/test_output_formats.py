@@ -102,10 +102,10 @@ def test_exit_zero_still_exits_2_on_usage_errors(cli, tmp_path):
 def test_statistics(cli):
     text = cli("check", FLAWED, "--statistics", "--today", "2027-01-02").output.splitlines()
     assert text[0].split() == ["4", "SM003", "error", "schema-violation"]
-    assert text[-1].startswith("43 problemen gevonden")  # the flawed example is Dutch
+    assert text[-1].startswith("47 problemen gevonden")  # the flawed example is Dutch
     rows = json.loads(cli("check", FLAWED, "--statistics", "--format", "json", "--today", "2027-01-02").output)
     assert rows[0] == {"code": "SM003", "name": "schema-violation", "severity": "error", "count": 4}
-    assert sum(r["count"] for r in rows) == 43
+    assert sum(r["count"] for r in rows) == 47
     assert cli("check", FLAWED, "--statistics", "--format", "sarif").exit_code == 2
 
 
