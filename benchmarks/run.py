@@ -94,11 +94,11 @@ def median(runs: list[Run], what: str = "wall") -> float:
 def in_process(make_text, sizes, repeats: int = 3) -> list[float]:
     """Best-of-``repeats`` cpu seconds to lint one file built by ``make_text(size)``, for each size.
 
-    The collector is set as a lint run sets it (``smlint.cli.short_lived``): off while a file is linted.
+    The collector is set as a lint run sets it (``smlint.collector.short_lived``): off while a file is linted.
     """
     import gc
 
-    from smlint.cli import between_files, short_lived
+    from smlint.collector import between_files, short_lived
     from smlint.engine import Linter, Options
 
     short_lived()

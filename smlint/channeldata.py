@@ -105,9 +105,19 @@ class ChannelData:
         return cadence.get("min"), cadence.get("max")
 
     # regions and reach
+    def region_code(self, name) -> str | None:
+        """The region a name means: a code in any case (``NL``), or an alias (``Nederland``); None when unknown."""
+        key = _norm(name) if name is not None else ""
+        if key in self.regions:
+            return key
+        for code, entry in sorted(self.regions.items()):
+            if key in {_norm(alias) for alias in (entry or {}).get("aliases") or []}:
+                return code
+        return None
+
     def region(self, name: str | None) -> str | None:
         """The region whose figures apply: ``nl``, ``us``; anything else via ``global``."""
-        key = str(name).strip().lower() if name else "global"
+        key = (self.region_code(name) or "global") if name else "global"
         if key not in self.regions:
             key = "global"
         seen = set()
@@ -160,6 +170,14 @@ class ChannelData:
             figures.append(figure)
         return Reach(weighted / total, tuple(figures), tuple(years), region)
 
+    def reach_all(self, platform: str, region: str) -> Reach | None:
+        """The platform's share of everyone in the region's denominator (adults, people 15+); None without a figure."""
+        region_reach = ((self.platform(platform) or {}).get("reach") or {}).get(region) or {}
+        figure = region_reach.get("all")
+        if not figure:
+            return None
+        return Reach(figure["value"], (figure,), (), region)
+
     def citation(self, figures, lang: str) -> str:
         """(Pew Research Center, 2025) or (estimate from Newcom and Pew Research Center, 2025)."""
         cites: list[str] = []
@@ -168,7 +186,7 @@ class ChannelData:
         for figure in figures:
             refs = figure["source"] if isinstance(figure["source"], list) else [figure["source"]]
             for ref in refs:
-                cite = (self.sources.get(ref) or {}).get("cite", ref)
+                cite = in_language((self.sources.get(ref) or {}).get("cite", ref), lang)
                 if cite not in cites:
                     cites.append(cite)
             if figure.get("year"):
@@ -194,6 +212,11 @@ class ChannelData:
             return figure["denominator"]
         refs = figure["source"] if isinstance(figure["source"], list) else [figure["source"]]
         return (self.sources.get(refs[0]) or {}).get("denominator")
+
+
+def in_language(text, lang: str):
+    """A text of the channel data in ``lang``: plain text as it is, {en, nl} in the language (else English)."""
+    return (text.get(lang) or text.get("en")) if isinstance(text, dict) else text
 
 
 def per_week(bound: dict) -> float:

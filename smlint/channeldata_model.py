@@ -22,13 +22,17 @@ class Words(_Strict):
     nl: str
 
 
+# a text of the data: plain, or in English and Dutch (messages and `smlint explain` pick the user's language)
+Text = str | Words
+
+
 class Source(_Strict):
-    cite: str = Field(description='How a message cites it: "Pew Research Center".')
-    title: str | None = None
+    cite: Text = Field(description='How a message cites it: "Pew Research Center".')
+    title: Text | None = None
     year: int | None = None
     url: str | None = None
-    denominator: str | None = Field(None, description="Who its percentages are of, e.g. 'US adults aged 18+'.")
-    note: str | None = None
+    denominator: Text | None = Field(None, description="Who its percentages are of, e.g. 'US adults aged 18+'.")
+    note: Text | None = None
 
 
 SourceRef = Annotated[str | list[str], Field(description="A source id from `sources` (or several), or a citation.")]
@@ -40,7 +44,7 @@ class Figure(_Strict):
     value: Annotated[float, Field(ge=0, le=100)]
     source: SourceRef
     year: int | None = Field(description="Year of the figure; null when the source does not say.")
-    denominator: str | None = Field(None, description="Who the percentage is of; defaults to the source's.")
+    denominator: Text | None = Field(None, description="Who the percentage is of; defaults to the source's.")
     estimated: bool = False
     method: str | None = Field(None, description="How an estimate was derived: an id from `methods`.")
     confidence: Literal["low"] | None = None
@@ -89,9 +93,29 @@ class Platform(_Strict):
 
 class Region(_Strict):
     name: Words | None = None
+    aliases: list[str] = Field(default_factory=list, description="Names people write for the region (Nederland, Netherlands); read as its code.")
     people: Words | None = None
     bands: list[Annotated[str, Field(pattern=BAND)]] | None = None
     fallback: str | None = None
+    note: str | None = None
+
+
+AGES = r"^\s*\d{1,3}\s*(-\s*\d{1,3}|\+)\s*$"
+WordList = list[str]
+
+
+class AgeGroup(_Strict):
+    ages: Annotated[str, Field(pattern=AGES, description='The ages the words stand for: "12-24" or "65+".')]
+    words: WordList = Field(default_factory=list, description="Words that name the group, in any language.")
+    note: str | None = None
+
+
+class AudienceWords(_Strict):
+    """Words in an audience's id, name, description or occupations that say how old it is (SM301)."""
+
+    age_groups: dict[str, AgeGroup] = Field(default_factory=dict)
+    general_public: WordList = Field(default_factory=list, description="Words for everyone in a place: judged by the all-adults figure.")
+    not_in_group: WordList = Field(default_factory=list, description="Words that put the audience next to a group, not in it (parents of pupils): no age is assumed.")
     note: str | None = None
 
 
@@ -103,3 +127,4 @@ class ChannelDataFile(_Strict):
     methods: dict[str, Words] = Field(default_factory=dict)
     regions: dict[str, Region] = Field(default_factory=dict)
     platforms: dict[str, Platform] = Field(default_factory=dict)
+    audience_words: AudienceWords | None = None

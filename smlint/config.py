@@ -67,8 +67,11 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*[\].]", text, re.MULTILINE) is not None
 
 
-def load(path: str | None, lang: str = "en") -> Loaded:
-    """The configuration to use: the file named, else the one found, else the defaults."""
+def load(path: str | None, lang: str | None = None) -> Loaded:
+    """The configuration to use: the file named, else the one found, else the defaults.
+
+    Its problems are told in ``lang`` (--lang), else in the language the file itself sets (``lang: nl``).
+    """
     if path is None:
         found = find()
         if found is None:
@@ -78,6 +81,7 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     else:
         shown = path
     base = Path(path).resolve().parent
+    lang = lang or written_language(path) or "en"
     if Path(path).name == PYPROJECT or path.endswith(".toml"):
         values, locator = _read_toml(shown, path, lang)
     else:
@@ -91,6 +95,26 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     loaded = Loaded(config, shown, base)
     _check_codes(shown, config, lang, locator, loaded.rule_packs())
     return loaded
+
+
+def written_language(path: str | None) -> str | None:
+    """The ``lang`` a configuration file (default: the one found) sets, from a look at its text (it may not parse)."""
+    from . import i18n
+
+    if path is None:
+        found = find()
+        path = str(found) if found else ""
+    if not os.path.isfile(path):  # never a FIFO or a device: reading it is the loader's business
+        return None
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if path.endswith(".toml"):
+        header = re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*\]", text, re.MULTILINE)
+        text = text[header.end():] if header else ""
+    return i18n.written_language(text, "lang")
 
 
 def _read_toml(shown: str, path: str, lang: str):
@@ -143,6 +167,14 @@ class TomlLocator:
         return None
 
 
+def unknown_code(code: str, known) -> str | None:
+    """None when ``code`` (upper case) is one of the ``known`` codes or a prefix of one; else the closest, or ""."""
+    if code and any(k.startswith(code) for k in known):
+        return None
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, ...] = ()) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
@@ -159,9 +191,9 @@ def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, .
         raise DataFileError(file, line, column, common(key, lang).format(**args))
 
     def check_prefix(code: str, pointer: str):
-        if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-            fail(pointer, "config_unknown_code", code=code, hint=close[0] if close else known[0])
+        hint = unknown_code(code, known)
+        if hint is not None:
+            fail(pointer, "config_unknown_code", code=code, hint=hint or known[0])
 
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):

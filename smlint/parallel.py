@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 
-from .cli import between_files, short_lived
+from .collector import between_files, short_lived
 
 _LINTER = None
 

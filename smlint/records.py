@@ -16,13 +16,19 @@ import math
 import re
 from functools import lru_cache
 
-from .convert import CONVERTERS
+from .convert import CONVERTERS, RELATIVE_TARGET_PATTERN
 from .data import read_json
 
-RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
 _INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
 _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
+
+
+@lru_cache(maxsize=None)
+def _regex(pattern: str) -> re.Pattern:
+    """A pattern of the table as pydantic and JSON Schema read it: a final ``$`` is the end of the text
+    (in Python it also matches before a final newline, so "abc\\n" would pass as a slug)."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
 
 
 class Invalid(Exception):
@@ -48,9 +54,6 @@ class Invalid(Exception):
 @lru_cache(maxsize=None)
 def table() -> dict:
     return read_json("schemas", "models.compiled.json")["models"]
-
-
-_regex = lru_cache(maxsize=None)(re.compile)  # a field's pattern, compiled once
 
 
 class Record:
@@ -235,7 +238,8 @@ def _bool(value, strict: bool):
 
 
 def _union(spec: dict, value, strict: bool):
-    first = None  # the first branch's error, without its traceback: a kept traceback is a reference cycle
+    # the branches' errors are kept without their tracebacks (copies): a kept traceback is a reference cycle
+    first = quoted = None
     relative = False
     for mode in (True, False) if not strict else (True,):
         for option in spec["options"]:
@@ -244,11 +248,15 @@ def _union(spec: dict, value, strict: bool):
             except Invalid as exc:
                 if first is None:
                     first = exc.at()
+                if quoted is None and exc.msg.endswith("quoted_number"):
+                    quoted = exc.at()
                 relative = relative or option.get("pattern") == RELATIVE_TARGET_PATTERN
+    if quoted is not None:  # "1320" in quotes: say to leave the quotes off
+        raise quoted.at()  # a copy: the frame's own reference would close a cycle through the traceback
     # a relative target ("+10%") is the likelier intent when a number does not fit either: say what is expected
     if relative:
         return _raise_pattern(value, RELATIVE_TARGET_PATTERN)
-    raise first.at()  # a copy: the frame's own reference to ``first`` would close a cycle through the traceback
+    raise first.at()
 
 
 def _raise_pattern(value, pattern: str):

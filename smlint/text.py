@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import timewords, wording
 from .data import read_yaml
 
 MONTHS = {
@@ -60,6 +61,7 @@ class Analysis:
     percents: list[float] = field(default_factory=list)
     relative: list[float] = field(default_factory=list)  # percentages that are a change ("met 10%")
     baseline: float | None = None
+    target: float | None = None  # the number after "naar" / "to": where the statement says it ends
     time: TimeExpression | None = None
 
     @property
@@ -73,12 +75,14 @@ def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
     An entry ending in ``*`` matches any word starting with it; with
     ``prefix_ok`` so does every entry of five letters or more.
     """
-    return re.compile(_first_letters(words) + _WORD_START + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
+    return re.compile(_first_letters(words) + _WORD_START[prefix_ok] + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
                       re.IGNORECASE)
 
 
-_WORD_START = r"(?<![\w-])"  # where an entry may start: not inside a word, nor after a hyphen
-_WORD_CHAR = re.compile(r"[\w-]")  # the characters _WORD_START looks back at
+# where an entry may start: not inside a word, nor after a hyphen; metric and platform words (prefix_ok) also
+# after a hyphen: "LinkedIn-volgers", "Instagram-posts"
+_WORD_START = {False: r"(?<![\w-])", True: r"(?<!\w)"}
+_WORD_CHAR = {False: re.compile(r"[\w-]"), True: re.compile(r"\w")}  # the characters _WORD_START looks back at
 
 
 def _first_letters(words) -> str:
@@ -111,7 +115,7 @@ class _Lists:
         self.names = list(lists)
         groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
         first = _first_letters([word for words in lists.values() for word in words])
-        self.scan = re.compile(first + _WORD_START + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
+        self.scan = re.compile(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
         self.hidden_by = _hiders(lists, prefix_ok)
@@ -143,14 +147,15 @@ def _hiders(lists: dict[str, list[str]], prefix_ok: bool) -> dict[str, set[str]]
     ends in a non-word character: any entry). It can meet ``b`` there when ``a`` and the rest of ``b`` are
     one the other's prefix, ignoring case. One pass over every entry's prefixes, not over pairs.
     """
+    word_char = _WORD_CHAR[prefix_ok]
     rests: dict[str, set[str]] = {}  # the rest of an entry from a place a word may start -> lists
     prefixes: dict[str, set[str]] = {}  # a prefix of such a rest -> lists
     for name, words in lists.items():
         for word in words:
             extends = word.endswith("*") or (prefix_ok and len(word) >= 5)
             text = word.rstrip("*").casefold()
-            starts = [0] + [q for q in range(1, len(text)) if not _WORD_CHAR.match(text[q - 1])]
-            if extends and text and not _WORD_CHAR.match(text[-1]):
+            starts = [0] + [q for q in range(1, len(text)) if not word_char.match(text[q - 1])]
+            if extends and text and not word_char.match(text[-1]):
                 starts.append(len(text))
             for q in starts:
                 rests.setdefault(text[q:], set()).add(name)
@@ -206,20 +211,22 @@ def _both(table: dict) -> list[str]:
 
 
 class _Vocabulary:
-    """rules/vocabulary.yaml compiled once: a pattern per list of words, one for all metrics and platforms."""
+    """rules/vocabulary.yaml compiled once: one pattern for all metrics and platforms, edges around numbers.
+
+    (The vague words are smlint/wording.py's.)
+    """
 
     def __init__(self, data: dict) -> None:
         self.stopwords = {lang: frozenset(words) for lang, words in data["stopwords"].items()}
-        self.vague = _phrase_pattern(_both(data["vague"]))
         metrics = {metric: _both(words) for metric, words in data["metrics"].items()}
         platforms = {platform: words for platform, words in data["platform_words"].items()}
         # metrics and platforms in one scan (a platform may share a name with a metric: prefixed to keep them apart)
         self.named = _Lists({**{f"metric {k}": v for k, v in metrics.items()},
                              **{f"platform {k}": v for k, v in platforms.items()}}, True)
-        self.metric_width = max(len(w) for words in metrics.values() for w in words) + 8
         self.relative_before = _Edge(_both(data["relative_before"]))
         self.relative_after = _Edge(_both(data["relative_after"]))
         self.baseline_before = _Edge(_both(data["baseline_before"]))
+        self.towards = _Edge(_TOWARDS)
 
 
 @lru_cache(maxsize=None)
@@ -356,6 +363,7 @@ def _time_patterns():
         (re.compile(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
         (re.compile(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
         (re.compile(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
+        *timewords.patterns(),  # relative to the plan: "komend kwartaal", "voor de zomervakantie"
     ]
 
 
@@ -363,11 +371,15 @@ def find_time(text: str, period_start: dt.date | None):
     """The first time expression in ``text`` and the spans of all of them.
 
     The patterns are tried most specific first; a match that starts or ends
-    inside one found before is not a second expression.
+    inside one found before, or inside a response window ("binnen 24 uur"),
+    is not a time expression.
     """
     spans = []
     first: tuple[int, TimeExpression] | None = None
     taken = bytearray(len(text))  # 1 where a span found so far covers the character
+    window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
+    if window:
+        taken[window[0] : window[1]] = b"\x01" * (window[1] - window[0])
     for pattern, resolve in _time_patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -377,6 +389,8 @@ def find_time(text: str, period_start: dt.date | None):
                 date, kind = resolve(match, period_start)
             except (ValueError, OverflowError):
                 continue  # "31 februari": not a date, not a time expression
+            if date is None and period_start is not None:
+                continue  # "maart 40": no such day in any year of the period
             spans.append((start, end))
             taken[start:end] = b"\x01" * (end - start)
             if first is None or start < first[0]:
@@ -409,12 +423,28 @@ _WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
 _DOUBLE = re.compile(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
+_TOWARDS = ("naar", "tot", "to", "up to", "tot wel")  # "van 1.200 naar 2.000": the number the goal ends at
+_COUNTS = {"twice": 2, "tweemaal": 2, "driemaal": 3, "thrice": 3}
+# a number written as a word counts when it counts something: "twee keer per dag", "three videos a week"
+_COUNT = re.compile(
+    r"\b(" + "|".join(w for w in sorted({**WORD_NUMBERS, **_COUNTS}, key=len, reverse=True) if w not in ("een", "één", "a", "one"))
+    + r")\s+(?:keer|maal|times|x|per|a\s+(?:day|week|month)|(?:nieuwe\s+|new\s+|extra\s+)?(?:posts?|berichten|video'?s|videos|"
+    r"reels|blogs?|vlogs?|livestreams|artikelen|articles|stories|updates))\b|\b(twice|tweemaal|driemaal|thrice)\b",
+    re.IGNORECASE)
 
 
-def _metric_next(vocab: _Vocabulary, text: str, position: int) -> bool:
-    """Whether a metric word comes next after ``position`` (metrics come first in the scan's lists)."""
-    found = vocab.named.first(_text_after(text, position, vocab.metric_width))
-    return found is not None and found.startswith("metric ")
+def _count_value(word: str) -> int:
+    word = word.lower()
+    return _COUNTS.get(word) or WORD_NUMBERS.get(word, 1)
+
+
+_THREE_WORDS = re.compile(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
+
+
+def _metric_follows(vocab: _Vocabulary, text: str, position: int) -> bool:
+    """Whether one of the three words after ``position`` holds a metric word ("2000 nieuwe volgers")."""
+    words = " ".join(word for word in _THREE_WORDS.match(text, position).groups() if word).lower()
+    return any(name.startswith("metric ") for name in vocab.named.find(words))
 
 
 def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str | None = None) -> Analysis:
@@ -423,9 +453,12 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
     lang = detect_language(text, lang_hint)
     vocab = _vocabulary()
     result = Analysis(lang)
-    result.vague = sorted({m.group(0).lower() for m in vocab.vague.finditer(text)})
+    result.vague = wording.vague().find(text)
     named = vocab.named.find(text)
-    result.metrics = [name[7:] for name in named if name.startswith("metric ")]
+    metrics = [name[7:] for name in named if name.startswith("metric ")]
+    if "response-time" not in metrics and timewords.response_window(text):
+        metrics.append("response-time")  # "we reageren binnen 24 uur": the metric is the response time
+    result.metrics = metrics
     platforms = [name[9:] for name in named if name.startswith("platform ")]
     if "x" not in platforms and _BARE_X.search(text):
         platforms.append("x")
@@ -446,16 +479,30 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
             if signed or relative_before.before(rest, start) or relative_after.after(rest, end):
                 result.relative.append(value)
             continue
-        if _YEAR_ONLY.fullmatch(raw) and not _metric_next(vocab, rest, end):
-            continue  # "in 2027", but not "2027 volgers"
+        towards = vocab.towards.before(rest, start)
+        metric_follows = None  # worked out when needed
+        if _YEAR_ONLY.fullmatch(raw):
+            metric_follows = _metric_follows(vocab, rest, end)
+            if not (metric_follows or towards):
+                continue  # a year ("sinds 2020"), unless a metric follows ("2000 nieuwe volgers") or "naar" precedes
         result.numbers.append(abs(value))
         if result.baseline is None and vocab.baseline_before.before(rest, start):
             result.baseline = value
+        elif result.target is None and towards:
+            if metric_follows is None:
+                metric_follows = _metric_follows(vocab, rest, end)
+            if metric_follows or result.baseline:
+                result.target = value  # "van 1.200 naar 2.000", "naar 2000 volgers"; not "door naar 3 pagina's"
     for match in _WORD_PERCENT.finditer(rest) if _CENT.search(rest) else ():
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)
         if relative_before.before(rest, match.start()) or relative_after.after(rest, match.end()):
             result.relative.append(value)
+    window = timewords.response_window(text)
+    if not result.numbers and window:
+        result.numbers.append(float(timewords.window_count(text[window[0]:window[1]])))  # "binnen één werkdag"
+    if not result.numbers and _COUNT.search(rest):
+        result.numbers.append(float(_count_value(_COUNT.search(rest)[1])))  # "twee keer per dag", "three videos"
     if _DOUBLE.search(rest):
         result.percents.append(100.0)
         result.relative.append(100.0)

@@ -2,7 +2,7 @@
 
 A lint run freezes its start-up objects and switches the garbage collector
 off while it lints; it collects the young objects between files
-(``smlint.cli.short_lived`` and ``between_files``). So linting itself must
+(``smlint.collector.short_lived`` and ``between_files``). So linting itself must
 make no reference cycles: one through a kept exception's traceback (the
 failed branches of a union in the validator) held a whole file's tree, text
 and stack, and a run of 5,000 files grew to 419 MB (issue 11, issue 15).
@@ -132,7 +132,7 @@ def test_a_run_collects_the_cycles_of_reports_between_files(tmp_path, cli, jobs)
         (tmp_path / f"s{n:03d}.strategy.yaml").write_bytes((EXAMPLES / "flawed.strategy.yaml").read_bytes())
     was_enabled = gc.isenabled()
     gc.collect()
-    gc.disable()  # as a real run does (smlint.cli.short_lived)
+    gc.disable()  # as a real run does (smlint.collector.short_lived)
     try:
         cli("check", tmp_path, "--format", "json", "--jobs", jobs, "--today", TODAY.isoformat())
         found = gc.collect()
