@@ -253,7 +253,12 @@ def response_window(text: str):
     Hours and minutes are always a window, never a deadline; days only when
     the statement is about responding.
     """
+    responding = None  # whether the statement is about responding: looked up once, not for every window
     for match in _WINDOW.finditer(text):
-        if match[2].lower() in _SHORT or RESPONSE_WORDS.search(text):
+        if match[2].lower() in _SHORT:
+            return match.start(), match.end()
+        if responding is None:
+            responding = RESPONSE_WORDS.search(text) is not None
+        if responding:
             return match.start(), match.end()
     return None

@@ -94,10 +94,11 @@ LONG = 50_000
         ("Q3 " * (LONG // 2), lambda a: a.time.date == dt.date(2027, 9, 30)),
         ("2027 volgers " * (LONG // 6), lambda a: a.numbers == [2027.0] * (LONG // 6)),
         (" " * LONG + "1", lambda a: a.numbers == [1.0]),
+        ("binnen 2 dagen " * (LONG // 7), lambda a: a.time is not None),  # each window looked for "reageren" again
         ("1" + " " * LONG + "% meer", lambda a: a.relative == [1.0]),
     ],
     ids=["numbers", "percents", "word-percents", "baselines", "years", "quarters", "year-counts", "spaces-before",
-         "spaces-after"],
+         "windows", "spaces-after"],
 )
 def test_long_statements_are_read_in_linear_time(statement, check):
     assert check(analyse(statement, START, "nl"))
