@@ -206,7 +206,7 @@ class _Builder:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = (exc.problem or exc.context or "syntax error").strip()
             if "maximum nesting depth" in problem:  # libyaml's own bound (PyYAML >= 6.0.2) lies above ours: one message
-                raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth})) from None
+                raise FatalLoadError(self._too_deep(mark, line, column)) from None
             key = "tab_indent" if "'\\t'" in problem or "\t" in problem or self._tab_at(line) else "syntax"
             raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
         except yaml.reader.ReaderError as exc:  # a control character such as NUL
@@ -218,6 +218,21 @@ class _Builder:
             ) from None
         except yaml.YAMLError as exc:
             raise FatalLoadError(LoadProblem("SM001", "syntax", 1, 1, {"problem": str(exc).splitlines()[0]})) from None
+
+    def _too_deep(self, mark, line: int, column: int) -> LoadProblem:
+        """smlint's own too_deep, where smlint's limit is passed, whatever bound libyaml has (PyYAML 6.0.4: 1000).
+
+        libyaml's scanner looks ahead and stops at its own bound before our builder sees our depth; the text up
+        to that point holds the place where ours is passed, so it is read again (on this error path only).
+        """
+        index = getattr(mark, "index", None)
+        if index:
+            try:
+                _Builder(self.text[:index], self.max_depth, self.max_alias_expansion).build()
+            except FatalLoadError as exc:
+                if exc.problem.key == "too_deep":
+                    return exc.problem
+        return LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth})
 
     def _tab_at(self, line: int) -> bool:
         """A tab in the indentation of the line an error is on (libyaml only says it cannot start a token)."""

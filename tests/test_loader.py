@@ -155,3 +155,13 @@ def test_sm002_does_not_fire_on_same_key_in_different_mappings():
 
 def test_root_is_mapping():
     assert isinstance(load_text(MINIMAL).root, Mapping)
+
+
+@pytest.mark.parametrize("opening", [b"[", b"{a: ", b"[\n", b"{? ", b"[a, "])
+def test_too_deep_is_placed_where_smlints_own_limit_is_passed_whatever_the_pyyaml(opening):
+    # PyYAML 6.0.4's libyaml stops at 1000 levels, ahead of the parser; the finding is still where level 65 starts,
+    # as for nesting that stays under libyaml's bound
+    shallow, deep = (lint("", data=b"a: " + opening * depth) for depth in (200, 3000))
+    assert codes(deep) == ["SM001"]
+    assert "64" in deep[0].message
+    assert (deep[0].line, deep[0].column, deep[0].message) == (shallow[0].line, shallow[0].column, shallow[0].message)
