@@ -18,15 +18,13 @@ from .loader import (
     FatalLoadError,
     LoadProblem,
     Mapping,
+    Pointers,
     Scalar,
     Sequence,
-    escape_pointer,
     load_bytes,
     position,
 )
-from .suppressions import NONE as NO_SUPPRESSIONS
-from .suppressions import Suppressions
-from .suppressions import parse as parse_suppressions
+from .suppressions import read as read_suppressions
 from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
@@ -99,42 +97,6 @@ class FileResult:
     context: RuleContext | None = None  # None when the file could not be read
 
 
-def _pointer_at(root, line: int, column: int, path: str = "") -> str | None:
-    """The JSON Pointer of the key written at line:column (used for load problems)."""
-    if isinstance(root, Mapping):
-        for key, (key_node, value) in root.items.items():
-            child = f"{path}/{escape_pointer(key)}"
-            if key_node.line == line and key_node.column == column:
-                return child
-            found = _pointer_at(value, line, column, child)
-            if found is not None:
-                return found
-    elif isinstance(root, Sequence):
-        for index, item in enumerate(root.children):
-            found = _pointer_at(item, line, column, f"{path}/{index}")
-            if found is not None:
-                return found
-    return None
-
-
-def _pointer_on_line(root, line: int, path: str = "") -> str:
-    """The JSON Pointer of the first key written on ``line`` (where an inline comment sits), or ""."""
-    if isinstance(root, Mapping):
-        for key, (key_node, value) in root.items.items():
-            child = f"{path}/{escape_pointer(key)}"
-            if key_node.line == line:
-                return child
-            found = _pointer_on_line(value, line, child)
-            if found:
-                return found
-    elif isinstance(root, Sequence):
-        for index, item in enumerate(root.children):
-            found = _pointer_on_line(item, line, f"{path}/{index}")
-            if found:
-                return found
-    return ""
-
-
 def file_language(root, options: Options) -> str:
     if options.lang:
         return options.lang
@@ -169,10 +131,8 @@ class Linter:
             path=path,
         )
 
-    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None) -> Finding:
-        path = problem.path
-        if not path and root is not None and problem.code == "SM002":
-            path = _pointer_at(root, problem.line, problem.column) or ""
+    def _from_problem(self, file: str, problem: LoadProblem, lang: str, pointers: Pointers | None = None) -> Finding:
+        path = pointers.of_problem(problem) if pointers is not None else problem.path
         return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang)
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
@@ -196,9 +156,10 @@ class Linter:
             return options.enabled(code, extra)
 
         doc, problems, paths = validate(root)
-        findings = [self._from_problem(file, p, lang, root) for p in loaded.problems + problems if enabled(p.code)]
+        pointers = Pointers(root) if loaded.problems else None
+        findings = [self._from_problem(file, p, lang, pointers) for p in loaded.problems + problems if enabled(p.code)]
         settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
-        suppressions = Suppressions(parse_suppressions(loaded.text)) if "smlint" in loaded.text else NO_SUPPRESSIONS
+        suppressions = read_suppressions(loaded)
         ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
         for code in self.codes:
             if extra and not enabled(code):
@@ -208,11 +169,11 @@ class Linter:
         if suppressions:
             findings = [f for f in findings if not suppressions.suppresses(f.rule, f.line)]
             if enabled("SM008"):
-                findings += self._unused(file, suppressions, root, lang, enabled)
+                findings += self._unused(file, suppressions, pointers, root, lang, enabled)
         findings.sort(key=Finding.sort_key)
         return FileResult(file, findings, lang, ctx)
 
-    def _unused(self, file: str, suppressions, root, lang: str, enabled) -> list[Finding]:
+    def _unused(self, file: str, suppressions, pointers: Pointers | None, root, lang: str, enabled) -> list[Finding]:
         """SM008 for each code or prefix of a suppression that suppressed nothing."""
         from difflib import get_close_matches
 
@@ -224,7 +185,8 @@ class Linter:
 
         out = []
         for directive, token in suppressions.unused(ran):
-            path = _pointer_on_line(root, directive.line)
+            pointers = pointers or Pointers(root)
+            path = pointers.key_on_line.get(directive.line, "")
             if token == "*":
                 key, args = "unused_all", {"kind": directive.kind}
             elif any(code.startswith(token) for code in known):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -75,3 +76,39 @@ def test_cli_exit_codes_and_json(tmp_path_factory, data):
     assert result.exit_code in (0, 1, 2)
     document = json.loads(result.output)
     assert all(f["line"] >= 1 for f in document["findings"])
+
+
+# Work that grows with the square of the input: the tests bound it with a timeout far above the linear cost
+# (well under a second each) and far below the quadratic one (minutes).
+MANY = 20_000  # the linear cost: well under a second; the quadratic one: minutes
+
+
+@pytest.mark.timeout(30)
+def test_many_duplicate_keys_are_located_in_linear_time():
+    keys = "".join(f"k{i}: 1\n" for i in range(MANY))
+    findings = LINTER.lint_bytes("strategy.yaml", ("x-map:\n" + keys.replace("k", "  k") * 2).encode()).findings
+    duplicates = [f for f in findings if f.rule == "SM002"]
+    assert len(duplicates) == MANY
+    assert duplicates[0].path == "/x-map/k0" and duplicates[-1].path == f"/x-map/k{MANY - 1}"
+
+
+@pytest.mark.timeout(30)
+def test_a_key_written_three_times_has_the_path_of_each_repetition():
+    findings = LINTER.lint_bytes("strategy.yaml", b"x-a:\n  b: 1\n  b: 2\n  b: 3\n").findings
+    assert [(f.line, f.path) for f in findings if f.rule == "SM002"] == [(3, "/x-a/b"), (4, "/x-a/b")]
+
+
+@pytest.mark.timeout(30)
+def test_many_unused_suppressions_are_reported_in_linear_time():
+    text = "".join(f"x-k{i}: 1  # smlint: disable=SM205\n" for i in range(MANY))
+    findings = LINTER.lint_bytes("strategy.yaml", text.encode()).findings
+    unused = [f for f in findings if f.rule == "SM008"]
+    assert len(unused) == MANY
+    assert unused[-1].path == f"/x-k{MANY - 1}"
+
+
+@pytest.mark.timeout(30)
+def test_a_long_run_of_disable_next_line_comments_is_read_in_linear_time():
+    text = "# smlint: disable-next-line=SM205\n" * (3 * MANY) + "x-a: 1\n"
+    findings = LINTER.lint_bytes("strategy.yaml", text.encode()).findings
+    assert sum(f.rule == "SM008" for f in findings) == 3 * MANY

@@ -165,3 +165,55 @@ def test_too_deep_is_placed_where_smlints_own_limit_is_passed_whatever_the_pyyam
     assert codes(deep) == ["SM001"]
     assert "64" in deep[0].message
     assert (deep[0].line, deep[0].column, deep[0].message) == (shallow[0].line, shallow[0].column, shallow[0].message)
+
+
+# U+0085 (NEL), U+2028 and U+2029 break lines for libyaml (YAML 1.1) but not for YAML 1.2 or an editor:
+# lines are counted at \n, \r\n and \r only, and these characters are ordinary text.
+ODD_BREAKS = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_in_a_comment_is_part_of_the_comment(char):
+    text = MINIMAL + f"# a note{char}that goes on: [\n"
+    assert lint(text, dedent=False, select=["SM0"]) == []
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_in_a_value_is_text(char):
+    text = f"a: plain{char}text\nb: 'single{char}quoted'\nc: \"double{char}quoted\"\nd: |\n  block{char}text\nk{char}ey: 1\n"
+    loaded = load_text(text)
+    assert to_python(loaded.root) == {"a": f"plain{char}text", "b": f"single{char}quoted", "c": f"double{char}quoted",
+                                      "d": f"block{char}text\n", f"k{char}ey": 1}
+    assert [(node.line, node.column) for node, _ in loaded.root.items.values()] == [(1, 1), (2, 1), (3, 1), (4, 1),
+                                                                                    (6, 1)]
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+@pytest.mark.parametrize("where", ["# comment{c}here\n", "x-note: some{c}text\n", "x-q: 'a{c}b'\n"])
+def test_odd_line_break_before_a_finding_does_not_move_it(char, where):
+    text = MINIMAL + where.format(c=char) + "unknown-key: 1\n"
+    [finding] = lint(text, dedent=False, select=["SM007"])
+    assert (finding.line, finding.column) == (5, 1)
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_before_a_duplicate_key(char):
+    [finding] = lint(f"a: 1{char}\n# x{char}y\nb: 2\na: 3\n", dedent=False, select=["SM002"])
+    assert (finding.line, finding.column) == (4, 1)
+    assert "line 1" in finding.message
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_before_a_syntax_error(char):
+    [finding] = lint(f"a: x{char}y\nb: [1\n", dedent=False)
+    assert finding.rule == "SM001"
+    assert finding.line == 3
+
+
+def test_carriage_returns_count_as_line_breaks():
+    [finding] = lint(MINIMAL.replace("\n", "\r") + "unknown-key: 1\r", dedent=False, select=["SM007"])
+    assert (finding.line, finding.column) == (4, 1)
+    [finding] = lint("", data=b"a: 1\rb: \x00\n", select=["SM001"])
+    assert (finding.line, finding.column) == (2, 4)
+    [finding] = lint("", data=b"a: 1\rb: caf\xe9\n", select=["SM001"])
+    assert (finding.line, finding.column) == (2, 7)
