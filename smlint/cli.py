@@ -225,6 +225,8 @@ def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
     seen: set[str] = set()
     for path in paths:
         if path == "-":
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                raise click.UsageError(common("stdin_closed", lang or "en"))
             found = ["-"]
         elif not os.path.lexists(path):
             raise click.UsageError(common("path_missing", lang or "en").format(path=path))
@@ -254,7 +256,7 @@ def _lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context
         return
     for file in files:
         if file == "-":
-            yield linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read())
+            yield linter.lint_stream(stdin_filename or "-", sys.stdin.buffer)
         else:
             yield linter.lint_path(file, keep_context)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from pathlib import Path
 
 DEFAULT_PATTERNS = ("strategy.yaml", "strategy.yml", "*.strategy.yaml", "*.strategy.yml")
@@ -27,14 +29,79 @@ def discover(path: str, patterns=DEFAULT_PATTERNS) -> list[str]:
         for name in sorted(set(entries)):
             if matches(name, patterns):
                 full = os.path.join(folder, name)
-                found.append(full if path != "." else os.path.relpath(full))
+                full = full if path != "." else os.path.relpath(full)
+                found.append(Special(full) if _special(full) else full)  # stat before any open
     return sorted(found, key=lambda p: Path(p).parts)
 
 
-def read(path: str) -> bytes:
-    """The file's bytes; OSError (permission, a directory, a broken link) is the caller's SM001."""
-    with open(path, "rb") as handle:
-        return handle.read()
+class Special(str):
+    """A path met while searching a folder that is no regular file (a FIFO, a device, a socket): never opened.
+
+    A ``str``, so it travels as a path does (to worker processes too); the linter reports it as SM001.
+    """
+
+
+def _special(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a broken link, say: reading it says why
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+_CHUNK = 1 << 20
+FIFO_WAIT = 10  # seconds a named pipe given by name may take before its writer sends anything
+
+
+def read(path: str, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them, read so that nothing can hang or grow without bound.
+
+    The file is opened without blocking (opening a FIFO would wait for a writer forever), a FIFO's first
+    bytes are waited for ``FIFO_WAIT`` seconds at most, and at most ``limit + 1`` bytes are read (a device or
+    an endless pipe stops there). Raises OSError (permission, a directory, a broken link) and FatalLoadError
+    (SM001 too_large, fifo_silent) for the caller.
+    """
+    from .loader import FatalLoadError, LoadProblem
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", buffering=0) as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise FatalLoadError(LoadProblem("SM001", "too_large", 1, 1, {"size": info.st_size, "limit": limit}))
+        if stat.S_ISFIFO(info.st_mode) and not _ready(fd):
+            raise FatalLoadError(LoadProblem("SM001", "fifo_silent", 1, 1, {"seconds": FIFO_WAIT}))
+        os.set_blocking(fd, True)  # then read as it comes, like cat
+        return read_stream(handle, limit)
+
+
+def _ready(fd: int) -> bool:
+    """Whether a FIFO's writer sends something (or comes and goes) within FIFO_WAIT seconds."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return True
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(FIFO_WAIT * 1000))
+
+
+def read_stream(stream, limit: int) -> bytes:
+    """At most ``limit`` bytes of a binary stream (standard input); more is SM001 too_large_stream."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        from .loader import FatalLoadError, LoadProblem
+
+        raise FatalLoadError(LoadProblem("SM001", "too_large_stream", 1, 1, {"limit": limit}))
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def ignored_for(file: str, per_file_ignores: dict, base: str | None) -> tuple[str, ...]:

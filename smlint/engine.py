@@ -21,6 +21,7 @@ from .loader import (
     Pointers,
     Scalar,
     Sequence,
+    abbreviate,
     load_bytes,
     position,
 )
@@ -148,7 +149,8 @@ class Linter:
         if version is not None:
             value = version[1].value if isinstance(version[1], Scalar) else None
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value != 1:
-                problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": value}, "/version")
+                shown = value if value - value == 0 else abbreviate(version[1].raw)  # not 1e400 read as inf
+                problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": shown}, "/version")
                 return FileResult(file, self._fatal(file, problem, lang), lang)
         extra = options.ignore_for(file)
 
@@ -211,18 +213,33 @@ class Linter:
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""
-        from .discovery import read
+        from .discovery import Special, read
 
-        try:
-            data = read(file)
-        except OSError as exc:
-            return self.unreadable(file, exc.strerror or str(exc))
-        result = self.lint_bytes(file, data)
+        if isinstance(file, Special):  # met while searching a folder: a FIFO or a device is never opened
+            return self._not_read(file, LoadProblem("SM001", "not_regular", 1, 1))
+        result = self._read_and_lint(file, read, file)
         if not keep_context:
             result.context = None  # a document's tree and models: not held while other files are linted
         return result
 
+    def lint_stream(self, file: str, stream) -> FileResult:
+        """Read a binary stream (standard input) up to the size limit and lint it."""
+        from .discovery import read_stream
+
+        return self._read_and_lint(file, read_stream, stream)
+
+    def _read_and_lint(self, file: str, read, source) -> FileResult:
+        try:
+            data = read(source, self.options.max_bytes)
+        except OSError as exc:
+            return self.unreadable(file, exc.strerror or str(exc))
+        except FatalLoadError as exc:  # too large, or a FIFO nobody writes to
+            return self._not_read(file, exc.problem)
+        return self.lint_bytes(file, data)
+
     def unreadable(self, file: str, problem: str) -> FileResult:
+        return self._not_read(file, LoadProblem("SM001", "unreadable", 1, 1, {"problem": problem}))
+
+    def _not_read(self, file: str, problem: LoadProblem) -> FileResult:
         lang = self.options.lang or "en"
-        load_problem = LoadProblem("SM001", "unreadable", 1, 1, {"problem": problem})
-        return FileResult(file, self._fatal(file, load_problem, lang), lang)
+        return FileResult(file, self._fatal(file, problem, lang), lang)

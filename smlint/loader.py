@@ -10,6 +10,7 @@ deep nesting). Nothing here constructs Python objects from tags.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 import yaml
@@ -117,8 +118,30 @@ _SAFE_TAGS = {
 }
 
 
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _within_float(value: int):
+    """An integer as it is, or infinity when no float holds it (rules compute in floats; Python refuses)."""
+    if -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        return value
+    return float("-inf") if value < 0 else float("inf")
+
+
+def _long_int(text: str):
+    """A decimal integer of many digits: int() of text stops at 4,300 digits, and a float at about 1.8e308."""
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > len(str(_FLOAT_MAX)):
+        return float("-inf") if text[0] == "-" else float("inf")
+    return _within_float(-int(digits) if text[0] == "-" else int(digits))
+
+
 def resolve_plain(text: str):
-    """Resolve a plain scalar as YAML 1.2's core schema does."""
+    """Resolve a plain scalar as YAML 1.2's core schema does.
+
+    smlint's own bound: an integer beyond the range of a float is read as infinity (as ``1e400`` is), so a
+    numeric field reports it as SM003 and no computation or message ever meets a number it cannot handle.
+    """
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -129,11 +152,11 @@ def resolve_plain(text: str):
     if not (first.isdigit() or first in "+-."):
         return text
     if _INT10.match(text):
-        return int(text)
+        return int(text) if len(text) < 300 else _long_int(text)
     if _INT8.match(text):
-        return int(text[2:], 8)
+        return _within_float(int(text[2:], 8))
     if _INT16.match(text):
-        return int(text[2:], 16)
+        return _within_float(int(text[2:], 16))
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -143,6 +166,18 @@ def resolve_plain(text: str):
     return text
 
 
+class Unquoted(str):
+    """A value as written in the file, for a message: ``{value!r}`` shows it without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def abbreviate(text: str, width: int = 24) -> Unquoted:
+    """A number as written (``1e400``, not ``inf``), its first and last digits when it is longer than ``width``."""
+    return Unquoted(text if len(text) <= width else f"{text[:width - 8]}…{text[-4:]}")
+
+
 def _resolve_tagged(tag: str, text: str, line: int, column: int):
     short = tag.rsplit(":", 1)[-1]
     if tag in ("!", "tag:yaml.org,2002:str"):
@@ -150,7 +185,7 @@ def _resolve_tagged(tag: str, text: str, line: int, column: int):
     value = resolve_plain(text)
     expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
     if short == "int" and isinstance(value, bool) or not isinstance(value, expected):
-        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": text}))
+        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": text if len(text) < 80 else f"{text[:64]}…{text[-8:]}"}))
     return float(value) if short == "float" else value
 
 

@@ -9,11 +9,12 @@ come back as *lenient* model instances whose required fields may be None.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from functools import lru_cache
 
 from . import records
-from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, escape_pointer, to_python
+from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, abbreviate, escape_pointer, to_python
 
 _DUTCH_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+\Z")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
@@ -142,10 +143,39 @@ class Validator:
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
+_DIGITS = re.compile(r"\s*[+-]?(0[xo])?([0-9a-fA-F_]+)(\.[0-9]*)?\s*%?\s*\Z")
+
+
+def huge_number(value, value_node: Node | None) -> tuple[str, int] | None:
+    """(the number abbreviated, its digits) for a number too large to work with, else None.
+
+    The loader reads an integer beyond a float as infinity; text of digits and TOML's integers come as they are.
+    """
+    if isinstance(value, float) and math.isinf(value) and isinstance(value_node, Scalar):
+        text = value_node.raw
+    elif isinstance(value, int) and not isinstance(value, bool) and not -1e308 < value < 1e308:
+        text = str(value) if value.bit_length() < 14_000 else f"{value:x}"  # str() stops at 4,300 digits
+    elif isinstance(value, str) and len(value) > 300:
+        text = value
+    else:
+        return None
+    match = _DIGITS.match(text)
+    if not match or len(match[2]) < 300:
+        return None
+    return abbreviate(text.strip()), len(match[2])
+
+
 def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple[str, dict]:
     """The SM003 message key and arguments for one pydantic error (also used for data files)."""
     value = error.get("input")
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    huge = huge_number(value, value_node)
+    if huge:
+        return "huge_number", {"where": where, "value": huge[0], "digits": huge[1]}
+    if isinstance(value, float) and not math.isfinite(value) and isinstance(value_node, Scalar):
+        shown = abbreviate(value_node.raw)  # as written (1e400), not as read (inf)
+    elif isinstance(value, str) and len(value) > 80:
+        shown = f"{value[:64]}…{value[-8:]}"
+    elif isinstance(value, (str, int, float, bool)) or value is None:
         shown = value
     else:
         shown = value_node.__class__.__name__.lower() if value_node is not None else type(value).__name__
