@@ -116,8 +116,11 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
     from .loader import MAX_FILE_BYTES
 
     cfg = loaded.config
+    packs = loaded.rule_packs()
+    default_select = ("SM",) + (_pack_codes(packs, lang or cfg.lang or "en") if packs else ())
     return Options(
-        select=(_codes(select) or tuple(cfg.select or ("SM",))) + tuple(cfg.extend_select) + _codes(extend_select),
+        select=(_codes(select) or tuple(cfg.select or default_select)) + tuple(cfg.extend_select)
+        + _codes(extend_select),
         ignore=tuple(cfg.ignore) + _codes(ignore),
         severities=dict(cfg.severity),
         lang=lang or cfg.lang,
@@ -127,7 +130,21 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
         channel_data=loaded.channel_data() + tuple(channel_data),
         per_file_ignores=dict(cfg.per_file_ignores),
         base=str(loaded.base),
+        rule_packs=packs,
+        require_reason=bool(cfg.require_suppression_reason),
+        config_file=loaded.file or "",
     )
+
+
+def _pack_codes(packs, lang: str) -> tuple[str, ...]:
+    """The codes of the configuration's rule packs: selected by default, like smlint's own."""
+    from . import rulepacks
+    from .datafile import DataFileError
+
+    try:  # as prefixes (ZST, not ZST001), so that `--ignore ZST` wins over the default selection
+        return tuple(sorted({rule.code.rstrip("0123456789") for rule in rulepacks.load(packs, lang)}))
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
@@ -167,8 +184,14 @@ def main() -> None:
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for a strategy read from standard input (-).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0: one per CPU core.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in this baseline (default: the configuration's baseline).")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record every finding of this run in FILE and report none.")
+@click.option("--since", "since", metavar="REV",
+              help="Report only findings on lines or values changed since the git revision REV.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, quiet, statistics, stdin_filename, jobs) -> None:
+          config_path, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from .engine import SEVERITY_RANK
     from .reporters import Run, write
@@ -182,9 +205,10 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries() if fmt == "sarif" or statistics else {},
+    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet)
     results = _lint_files(files, options, stdin_filename, jobs)
+    results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
     out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
     try:
         if statistics:
@@ -209,11 +233,83 @@ def _short_lived() -> None:
     gc.disable()
 
 
-def _rule_entries() -> dict:
+def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, quiet):
+    """The results with only what a baseline does not hold and, with --since, what changed."""
+    if since:
+        from . import changes
+
+        try:
+            changes.prepare(files, since)
+        except changes.SinceError as exc:
+            raise SettingsError(common(exc.key, lang or "en").format(**exc.values)) from None
+        results = changes.narrow(results, since)
+    if write_baseline:
+        return _writing_baseline(results, write_baseline, lang, quiet)
+    baseline_path = baseline_path or loaded.baseline()
+    if baseline_path:
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.read(baseline_path)
+        except BaselineError as exc:
+            key, args = exc.args[0]
+            raise SettingsError(f"{baseline_path}: {common(key, lang or 'en').format(**args)}") from None
+        return _against_baseline(results, baseline, lang, quiet)
+    return results
+
+
+def _against_baseline(results, baseline, lang: str, quiet: bool):
+    from .baseline import relative_file
+
+    hidden, files, langs = 0, set(), set()
+    for result in results:
+        files.add(relative_file(result.file))
+        langs.add(result.lang)
+        result.findings, count = baseline.new_findings(result.findings)
+        hidden += count
+        yield result
+    stale = baseline.stale(files)
+    lang = langs.pop() if len(langs) == 1 and lang is None else lang or "en"
+    if not quiet:
+        if hidden:
+            click.echo(common("baseline_hidden", lang).format(count=hidden, file=baseline.file), err=True)
+        if stale:
+            click.echo(common("baseline_stale", lang).format(count=stale, file=baseline.file), err=True)
+
+
+def _writing_baseline(results, path: str, lang: str, quiet: bool):
+    from . import baseline
+
+    recorded, langs = [], set()
+    for result in results:
+        recorded += result.findings
+        langs.add(result.lang)
+        result.findings = []
+        yield result
+    lang = langs.pop() if len(langs) == 1 and lang is None else lang or "en"
+    from .atomic import write_text
+
+    try:
+        write_text(path, baseline.render(recorded))
+    except OSError as exc:
+        raise SettingsError(f"{path}: {exc.strerror or exc}") from None
+    if not quiet:
+        click.echo(common("baseline_written", lang).format(count=len(recorded), file=path), err=True)
+
+
+def _rule_entries(loaded=None) -> dict:
+    """Every rule's catalogue entry: smlint's own, then those of the configuration's rule packs."""
     from .checks import implemented
     from .data import catalogue
 
-    return {code: catalogue()[code] for code in implemented()}
+    entries = {code: catalogue()[code] for code in implemented()}
+    packs = loaded.rule_packs() if loaded is not None else ()
+    if packs:
+        from . import rulepacks
+
+        lang = loaded.config.lang or "en"
+        entries.update((rule.code, rule.entry()) for rule in rulepacks.load(packs, lang))
+    return entries
 
 
 def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
@@ -311,18 +407,15 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
     sys.exit(1 if any(view.get("error") for view in views) else 0)
 
 
-def _doc_language(lang, config_path) -> str:
-    return lang or _config(config_path, None).config.lang or "en"
-
-
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 @config_option
 def rules(fmt, lang, config_path) -> None:
     """The rule catalogue, with every rule's documentation in JSON."""
-    lang = _doc_language(lang, config_path)
-    entries = _rule_entries()
+    loaded = _config(config_path, lang)
+    lang = lang or loaded.config.lang or "en"
+    entries = _rule_entries(loaded)
     if fmt == "json":
         out = [
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
@@ -343,8 +436,9 @@ def explain(code, lang, channel_data, config_path) -> None:
     """One rule's documentation: what it checks, why, a bad and a good example."""
     import difflib
 
-    lang = _doc_language(lang, config_path)
-    entries = _rule_entries()
+    loaded = _config(config_path, lang)
+    lang = lang or loaded.config.lang or "en"
+    entries = _rule_entries(loaded)
     code = code.strip().upper()
     if code not in entries:
         close = difflib.get_close_matches(code, list(entries), n=1, cutoff=0.5)
@@ -353,22 +447,17 @@ def explain(code, lang, channel_data, config_path) -> None:
     entry = entries[code]
     doc = entry["doc"][lang]
     heads = common("explain_heads", lang)
-    parts = [
-        f"{code} {entry['name']} ({entry['category']}, {entry['severity']})",
-        doc["summary"],
-        "",
-        f"## {heads[0]}",
-        doc["what"],
-        "",
-        f"## {heads[1]}",
-        doc["why"],
-    ]
-    if doc.get("data"):
-        parts += ["", f"## {heads[4]}", doc["data"]]
+    parts = [f"{code} {entry['name']} ({entry['category']}, {entry['severity']})", doc["summary"]]
+    for head, text in ((heads[0], doc["what"]), (heads[1], doc["why"]), (heads[4], doc.get("data"))):
+        if text:  # a rule pack's rule may document less than smlint's own
+            parts += ["", f"## {head}", text]
+    if entry.get("pack"):
+        parts += ["", common("explain_pack", lang).format(file=entry["pack"])]
     if entry.get("channel_data"):
         parts += _data_sources(lang, tuple(channel_data))
-    parts += ["", f"## {heads[2]}", "```yaml", doc["bad"].rstrip(), "```", "",
-              f"## {heads[3]}", "```yaml", doc["good"].rstrip(), "```"]
+    for head, text in ((heads[2], doc["bad"]), (heads[3], doc["good"])):
+        if text:
+            parts += ["", f"## {head}", "```yaml", text.rstrip(), "```"]
     click.echo("\n".join(parts))
 
 
@@ -395,10 +484,24 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["strategy", "channel-data", "config"]), default="strategy")
+@click.argument("which", type=click.Choice(["strategy", "channel-data", "config", "rule-pack"]), default="strategy")
 def schema(which) -> None:
-    """Print the JSON Schema of a strategy file (or of a channel data or configuration file)."""
+    """Print the JSON Schema of a strategy file (or of a channel data file, the configuration or a rule pack)."""
     from .data import data_dir
     from .schema import SCHEMAS
 
     sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only way).")
+def server(stdio) -> None:
+    """A language server (LSP over standard input and output): every rule in your editor while you type."""
+    from .commands.server import run
+
+    sys.exit(run())
+
+
+# Commands in their own modules register themselves on `main` (smlint/commands/).
+from .commands import calendar as _calendar_command  # noqa: E402,F401
+from .commands import report as _report_command  # noqa: E402,F401

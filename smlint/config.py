@@ -31,6 +31,13 @@ class Loaded:
     file: str | None = None
     base: Path = field(default_factory=Path.cwd)
 
+    def rule_packs(self) -> tuple[str, ...]:
+        return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in self.config.rule_packs)
+
+    def baseline(self) -> str | None:
+        value = self.config.baseline
+        return None if value is None else value if os.path.isabs(value) else str(self.base / value)
+
     def channel_data(self) -> tuple[str, ...]:
         value = self.config.channel_data
         files = [value] if isinstance(value, str) else list(value or [])
@@ -93,8 +100,9 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     values = {k: v for k, v in values.items() if not str(k).startswith("x-")}
     check(shown, values, "Config", lang, locator)
     config = records.build("Config", values)
-    _check_codes(shown, config, lang, locator)
-    return Loaded(config, shown, base)
+    loaded = Loaded(config, shown, base)
+    _check_codes(shown, config, lang, locator, loaded.rule_packs())
+    return loaded
 
 
 def _read_limited(shown: str, path: str, lang: str) -> bytes:
@@ -185,12 +193,16 @@ class TomlLocator:
         return None
 
 
-def _check_codes(file: str, config, lang: str, locator) -> None:
+def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, ...] = ()) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
     from .i18n import common
 
     known = checks.implemented()
+    if rule_packs:  # the packs' own codes can be selected, ignored and given a severity too
+        from . import rulepacks
+
+        known = sorted(set(known) | {rule.code for rule in rulepacks.load(rule_packs, lang)})
 
     def fail(pointer: str, key: str, **args):
         line, column = locator.key(pointer)
@@ -204,9 +216,10 @@ def _check_codes(file: str, config, lang: str, locator) -> None:
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):
             check_prefix(code, f"/{name}/{index}")
-    for glob, codes in config.per_file_ignores.items():
-        for index, code in enumerate(codes):
-            check_prefix(code, f"/per-file-ignores/{escape_pointer(glob)}/{index}")
+    for glob, entry in config.per_file_ignores.items():
+        extended = not isinstance(entry, list)
+        for index, code in enumerate(entry.codes if extended else entry):
+            check_prefix(code, f"/per-file-ignores/{escape_pointer(glob)}{'/codes' if extended else ''}/{index}")
     for code in config.severity:
         check_prefix(code, f"/severity/{code}")
     for code, options in config.thresholds.items():

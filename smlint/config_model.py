@@ -18,6 +18,17 @@ Code = Annotated[str, BeforeValidator(code), Field(description="A rule code, e.g
 Severity = Literal["error", "warning", "info"]
 
 
+class PerFileIgnore(BaseModel):
+    """A per-file ignore with its reason and the last day it holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra={"patternProperties": {"^x-": {}}})
+
+    codes: list[CodePrefix] = Field(description="Codes or prefixes left out for matching files.")
+    reason: str | None = Field(None, description="Why these findings are left out (shown when the entry expires).")
+    until: IsoDate | None = Field(None, description="The last day this entry holds (YYYY-MM-DD); after it, the "
+                                                    "findings are reported again, with SM009.")
+
+
 class Config(BaseModel):
     """smlint configuration (.smlint.yaml, or [tool.smlint] in pyproject.toml)."""
 
@@ -28,9 +39,13 @@ class Config(BaseModel):
     extend_select: list[CodePrefix] = Field(default_factory=list, alias="extend-select",
                                             description="Codes or prefixes to check on top of `select`.")
     ignore: list[CodePrefix] = Field(default_factory=list, description="Codes or prefixes to leave out.")
-    per_file_ignores: dict[str, list[CodePrefix]] = Field(
+    per_file_ignores: dict[str, list[CodePrefix] | PerFileIgnore] = Field(
         default_factory=dict, alias="per-file-ignores",
-        description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files.")
+        description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files, or "
+                    "{codes, reason, until}.")
+    require_suppression_reason: bool = Field(
+        False, alias="require-suppression-reason",
+        description="Ask every inline suppression and per-file ignore for a reason (SM010 when it has none).")
     severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.")
     fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
     lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
@@ -40,5 +55,12 @@ class Config(BaseModel):
     channel_data: str | list[str] | None = Field(
         None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
     patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
+    rule_packs: list[str] = Field(
+        default_factory=list, alias="rule-packs",
+        description="Rule packs: YAML files with your organisation's own rules (schemas/rulepack.schema.json), "
+                    "relative to this file's folder.")
+    baseline: str | None = Field(
+        None, description="A baseline file (made with --write-baseline), relative to this file's folder: findings "
+                          "recorded in it are not reported.")
     max_file_size: Annotated[int, Field(gt=0)] | None = Field(
         None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")

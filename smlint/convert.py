@@ -66,14 +66,15 @@ def plain_number(value):
 
 def code_prefix(value):
     """A rule code or prefix in any case: "sm2" -> "SM2"."""
-    if isinstance(value, str) and re.fullmatch(r"SM\d{0,3}", value.strip().upper()):
+    # smlint's own (SM, SM2, SM205) and a rule pack's (ORG, ORG001); whether the code exists is checked later
+    if isinstance(value, str) and re.fullmatch(r"SM\d{0,3}|(?!SM)[A-Z][A-Z0-9]{0,7}(?<![0-9])\d{0,3}", value.strip().upper()):
         return value.strip().upper()
     raise ValueError("not_code")
 
 
 def code(value):
     """A full rule code in any case: "sm205" -> "SM205"."""
-    if isinstance(value, str) and re.fullmatch(r"SM\d{3}", value.strip().upper()):
+    if isinstance(value, str) and re.fullmatch(r"SM\d{3}|(?!SM)[A-Z][A-Z0-9]{0,7}(?<![0-9])\d{3}", value.strip().upper()):
         return value.strip().upper()
     raise ValueError("not_code")
 

@@ -104,8 +104,13 @@ def read_stream(stream, limit: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def ignored_for(file: str, per_file_ignores: dict, base: str | None) -> tuple[str, ...]:
-    """The codes ``per-file-ignores`` leaves out for one file (globs relative to ``base``, the config's folder)."""
+def ignored_for(file: str, per_file_ignores: dict, base: str | None, today=None, notes: list | None = None
+                ) -> tuple[str, ...]:
+    """The codes ``per-file-ignores`` leaves out for one file (globs relative to ``base``, the config's folder).
+
+    An entry ``{codes, reason, until}`` whose ``until`` lies before ``today`` leaves out nothing. Every entry that
+    matches is added to ``notes`` as (glob, entry or None for a plain list), for SM009 and SM010.
+    """
     import fnmatch
     import os
 
@@ -115,8 +120,15 @@ def ignored_for(file: str, per_file_ignores: dict, base: str | None) -> tuple[st
     except ValueError:
         relative = Path(file).as_posix()
     codes: list[str] = []
-    for glob, prefixes in per_file_ignores.items():
+    for glob, entry in per_file_ignores.items():
         candidates = {glob, glob[3:] if glob.startswith("**/") else glob}
         if any(fnmatch.fnmatchcase(relative, g) or fnmatch.fnmatchcase(Path(relative).name, g) for g in candidates):
-            codes += prefixes
+            if isinstance(entry, list):
+                codes += entry
+            elif today is None or entry.until is None or entry.until >= today:  # an expired entry: SM009
+                codes += entry.codes
+            if notes is not None and not isinstance(entry, list):
+                notes.append((glob, entry))
+            elif notes is not None:
+                notes.append((glob, None))
     return tuple(codes)

@@ -25,6 +25,7 @@ from .loader import (
     load_bytes,
     position,
 )
+from .baseline import stable_path
 from .suppressions import read as read_suppressions
 from .validate import validate
 
@@ -44,6 +45,7 @@ class Finding:
     message: str
     path: str
     fixable: bool = False
+    stable_path: str = ""  # ``path`` with list items named by their id: what baselines and fingerprints key on
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.rule, self.path, self.message)
@@ -74,13 +76,16 @@ class Options:
     channel_data: tuple[str, ...] = ()  # the user's channel data files, merged over rules/channels.yaml
     per_file_ignores: dict = field(default_factory=dict)  # glob -> codes, globs relative to ``base``
     base: str | None = None  # the configuration's folder
+    rule_packs: tuple[str, ...] = ()  # the organisation's own rules (YAML files), see rulepacks.py
+    require_reason: bool = False  # every suppression says why (SM010)
+    config_file: str = ""  # where per-file-ignores come from, for SM009/SM010 messages
 
-    def ignore_for(self, file: str) -> tuple[str, ...]:
+    def ignore_for(self, file: str, notes: list | None = None) -> tuple[str, ...]:
         if not self.per_file_ignores:
             return ()
         from .discovery import ignored_for
 
-        return ignored_for(file, self.per_file_ignores, self.base)
+        return ignored_for(file, self.per_file_ignores, self.base, self.today, notes)
 
     def enabled(self, code: str, extra_ignore: tuple[str, ...] = ()) -> bool:
         """The longest matching prefix decides; on a tie, ignore wins."""
@@ -118,6 +123,12 @@ class Linter:
         data = channeldata.load(tuple(options.channel_data), options.lang or "en")
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
                                  channel_data=data, select=tuple(options.select), ignore=tuple(options.ignore))
+        self.pack_rules = ()
+        if options.rule_packs:  # a bad pack raises DataFileError here too: a usage error
+            from . import rulepacks
+
+            self.pack_rules = tuple(rule for rule in rulepacks.load(options.rule_packs, options.lang or "en")
+                                    if options.enabled(rule.code))
 
     def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
         entry = catalogue()[code]
@@ -152,34 +163,58 @@ class Linter:
                 shown = value if value - value == 0 else abbreviate(version[1].raw)  # not 1e400 read as inf
                 problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": shown}, "/version")
                 return FileResult(file, self._fatal(file, problem, lang), lang)
-        extra = options.ignore_for(file)
+        per_file_notes: list = []
+        extra = options.ignore_for(file, per_file_notes)
 
         def enabled(code: str) -> bool:
             return options.enabled(code, extra)
 
         doc, problems, paths = validate(root)
-        pointers = Pointers(root) if loaded.problems else None
+        pointers = Pointers(root)  # walked only when a path is looked up by line or by mapping
         findings = [self._from_problem(file, p, lang, pointers) for p in loaded.problems + problems if enabled(p.code)]
         settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
-        suppressions = read_suppressions(loaded)
+        suppressions = read_suppressions(loaded, options.today)
         ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
         for code in self.codes:
             if extra and not enabled(code):
                 continue
             for report in ctx.reports_of(code):
                 findings.append(self._place(file, report, root, lang))
+        if self.pack_rules:
+            findings += self._pack_findings(file, root, lang, enabled)
         if suppressions:
             findings = [f for f in findings if not suppressions.suppresses(f.rule, f.line)]
             if enabled("SM008"):
-                findings += self._unused(file, suppressions, pointers, root, lang, enabled)
+                findings += self._unused(file, suppressions, pointers, lang, enabled)
+        if suppressions or per_file_notes:
+            findings += self._suppression_notes(file, suppressions, per_file_notes, pointers, lang, enabled)
+        findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
+                    for f in findings]
         findings.sort(key=Finding.sort_key)
         return FileResult(file, findings, lang, ctx)
 
-    def _unused(self, file: str, suppressions, pointers: Pointers | None, root, lang: str, enabled) -> list[Finding]:
+    def _pack_findings(self, file: str, root, lang: str, enabled) -> list[Finding]:
+        """The findings of the organisation's own rules (rule packs), placed like smlint's own."""
+        from .rulepacks import CATEGORY, Document, evaluate, period_of
+
+        document = Document(root)
+        period = period_of(root)
+        out = []
+        for rule in self.pack_rules:
+            if not enabled(rule.code):
+                continue
+            for hit in evaluate(rule, document, period):
+                line, column = position(root, hit.pointer)
+                out.append(Finding(file=file, line=max(1, line), column=max(1, column), rule=rule.code,
+                                   severity=self.options.severities.get(rule.code) or rule.severity,
+                                   category=CATEGORY, message=rule.text(lang, hit.values), path=hit.pointer))
+        return out
+
+    def _unused(self, file: str, suppressions, pointers: Pointers, lang: str, enabled) -> list[Finding]:
         """SM008 for each code or prefix of a suppression that suppressed nothing."""
         from difflib import get_close_matches
 
-        known = checks.implemented()
+        known = checks.implemented() + [rule.code for rule in self.pack_rules]
 
         def ran(token: str) -> bool:  # an unknown code is always reported; a known one only when its rules ran
             matching = [code for code in known if code.startswith(token)]
@@ -187,8 +222,7 @@ class Linter:
 
         out = []
         for directive, token in suppressions.unused(ran):
-            pointers = pointers or Pointers(root)
-            path = pointers.key_on_line.get(directive.line, "")
+            path = pointers.key_on_line(directive.line)
             if token == "*":
                 key, args = "unused_all", {"kind": directive.kind}
             elif any(code.startswith(token) for code in known):
@@ -197,6 +231,36 @@ class Linter:
                 close = get_close_matches(token, known, n=1, cutoff=0.6)
                 key, args = "unknown_code", {"kind": directive.kind, "code": token, "hint": close[0] if close else "SM205"}
             out.append(self._finding(file, "SM008", key, args, directive.line, directive.column, path, lang))
+        return out
+
+    def _suppression_notes(self, file: str, suppressions, per_file_notes, pointers: Pointers, lang: str,
+                           enabled) -> list[Finding]:
+        """SM009 for a suppression past its `until`, SM010 for one without the reason the configuration asks for."""
+        out = []
+        options = self.options
+
+        def reason(text):
+            return message("SM009", "reason", lang, {"reason": text}) if text else ""
+
+        for directive in suppressions.expired if enabled("SM009") else ():
+            key, args = ("bad_until", {"value": directive.bad_until}) if directive.bad_until else \
+                ("expired", {"until": directive.until, "reason": reason(directive.reason)})
+            out.append(self._finding(file, "SM009", key, args, directive.line, directive.column,
+                                     pointers.key_on_line(directive.line), lang))
+        if options.require_reason and enabled("SM010"):
+            for directive in suppressions.directives:
+                if not directive.reason:
+                    out.append(self._finding(file, "SM010", "no_reason", {}, directive.line, directive.column,
+                                             pointers.key_on_line(directive.line), lang))
+        config = options.config_file or ".smlint.yaml"
+        for glob, entry in per_file_notes:
+            if entry is not None and entry.until is not None and entry.until < options.today and enabled("SM009"):
+                out.append(self._finding(file, "SM009", "expired_config", {
+                    "glob": glob, "config": config, "until": entry.until, "reason": reason(entry.reason)}, 1, 1, "",
+                    lang))
+            if options.require_reason and (entry is None or not entry.reason) and enabled("SM010"):
+                out.append(self._finding(file, "SM010", "no_reason_config", {"glob": glob, "config": config}, 1, 1,
+                                         "", lang))
         return out
 
     def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:

@@ -515,31 +515,43 @@ def find(root: Node, pointer: str) -> tuple[Node | None, Node | None]:
 
 
 class Pointers:
-    """JSON Pointers found in one walk of the tree, for finding many paths in linear time (built when needed)."""
+    """JSON Pointers found in one walk of the tree, made on first use: many paths are found in linear time."""
 
     def __init__(self, root: Node) -> None:
-        self.of_node: dict[int, str] = {}  # id of each mapping and sequence -> its pointer (the first, with aliases)
-        self.key_on_line: dict[int, str] = {}  # line -> pointer of the first key written on it
-        stack: list[tuple[Node, str, Scalar | None]] = [(root, "", None)]
-        while stack:
-            node, path, key_node = stack.pop()
-            if key_node is not None:
-                self.key_on_line.setdefault(key_node.line, path)
-            if isinstance(node, Scalar) or id(node) in self.of_node:
-                continue
-            self.of_node[id(node)] = path
-            if isinstance(node, Mapping):
-                children = [(value, f"{path}/{escape_pointer(key)}", key_node)
-                            for key, (key_node, value) in node.items.items()]
-            else:
-                children = [(child, f"{path}/{index}", None) for index, child in enumerate(node.children)]
-            stack += reversed(children)
+        self.root = root
+        self._of_node: dict[int, str] | None = None  # id of each mapping and sequence -> its (first) pointer
+        self._key_on_line: dict[int, str] = {}  # line -> pointer of the first key written on it
+
+    def _walk(self) -> dict[int, str]:
+        if self._of_node is None:
+            of_node: dict[int, str] = {}
+            stack: list[tuple[Node, str, Scalar | None]] = [(self.root, "", None)]
+            while stack:
+                node, path, key_node = stack.pop()
+                if key_node is not None:
+                    self._key_on_line.setdefault(key_node.line, path)
+                if isinstance(node, Scalar) or id(node) in of_node:
+                    continue
+                of_node[id(node)] = path
+                if isinstance(node, Mapping):
+                    children = [(value, f"{path}/{escape_pointer(key)}", key_node)
+                                for key, (key_node, value) in node.items.items()]
+                else:
+                    children = [(child, f"{path}/{index}", None) for index, child in enumerate(node.children)]
+                stack += reversed(children)
+            self._of_node = of_node
+        return self._of_node
 
     def of_problem(self, problem: LoadProblem) -> str:
         """The pointer of a load problem: its own, or for SM002 the repeated key's."""
-        if problem.path or problem.mapping is None or id(problem.mapping) not in self.of_node:
+        if problem.path or problem.mapping is None or id(problem.mapping) not in self._walk():
             return problem.path
-        return f"{self.of_node[id(problem.mapping)]}/{escape_pointer(problem.args['key'])}"
+        return f"{self._walk()[id(problem.mapping)]}/{escape_pointer(problem.args['key'])}"
+
+    def key_on_line(self, line: int) -> str:
+        """The pointer of the first key written on ``line`` (where an inline comment sits), or ""."""
+        self._walk()
+        return self._key_on_line.get(line, "")
 
 
 def position(root: Node, pointer: str) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Generate the JSON Schemas from the pydantic models.
 
 ``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``,
-``schemas/channel-data.schema.json`` and ``schemas/config.schema.json``; a
+``schemas/channel-data.schema.json``, ``schemas/config.schema.json`` and
+``schemas/rulepack.schema.json``; a
 test fails when a committed file differs from what this generates.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 BASE = "https://smlint.dev/schemas/"
 COMPILED = "models.compiled.json"
 SCHEMAS = {"strategy": "strategy.schema.json", "channel-data": "channel-data.schema.json",
-           "config": "config.schema.json"}
+           "config": "config.schema.json", "rule-pack": "rulepack.schema.json"}
 
 
 def generate(which: str = "strategy") -> dict:
@@ -22,6 +23,8 @@ def generate(which: str = "strategy") -> dict:
         from .channeldata_model import ChannelDataFile as model
     elif which == "config":
         from .config_model import Config as model
+    elif which == "rule-pack":
+        from .rulepack_model import RulePack as model
     else:
         from .model import Strategy as model
 

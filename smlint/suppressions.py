@@ -17,15 +17,18 @@ them (:func:`smlint.loader.lines`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .loader import lines as split_lines
 
-_DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*(.*))?$", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
+# reason="..." (or '...', or one word) and until=YYYY-MM-DD, anywhere after the codes
+_OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"([^"]*)"?|'([^']*)'?|(\S+))""", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
 _MENTION = re.compile("[sS][mM][lL][iI][nN][tT]")
-_CODE = re.compile(r"^SM\d{0,3}$")
 
 
 @dataclass
@@ -37,6 +40,9 @@ class Directive:
     codes: tuple[str, ...]  # () = every code
     invalid: tuple[str, ...] = ()  # tokens that are not codes
     used: set = field(default_factory=set)  # the codes (or "*") that suppressed something
+    reason: str | None = None  # reason="..."
+    until: dt.date | None = None  # until=YYYY-MM-DD: the last day it works
+    bad_until: str | None = None  # an until= that is not a date (the directive is then not used)
 
     def covers(self, code: str) -> str | None:
         """The token of this directive that covers ``code``, if any."""
@@ -75,11 +81,12 @@ def parse(text: str, text_spans=()) -> list[Directive]:
     directives = []
     pending: list[Directive] = []  # disable-next-line directives waiting for a line that holds YAML
     for number, line in enumerate(lines, 1):
-        stripped = line.strip()
-        if pending and stripped and not stripped.startswith("#"):
-            for directive in pending:
-                directive.target = number
-            pending = []
+        if pending:
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                for directive in pending:
+                    directive.target = number
+                pending = []
         if not _MENTION.search(line):
             continue
         start = _comment_start(line)
@@ -91,14 +98,15 @@ def parse(text: str, text_spans=()) -> list[Directive]:
         match = _DIRECTIVE.search(line[start + 1:].strip())
         if not match:
             continue
-        tokens = [t.strip().upper() for t in re.split(r"[,\s]+", match[2] or "") if t.strip()]
+        rest, reason, until, bad_until = _options(match[2] or "")
+        tokens = [t.strip().upper() for t in re.split(r"[,\s]+", rest) if t.strip()]
         codes = tuple(t for t in tokens if _CODE.match(t))
         invalid = tuple(t for t in tokens if not _CODE.match(t))
         kind = match[1].lower()
-        target = None if kind == "disable-file" else number
         if invalid and not codes:
             codes = ("\0",)  # only bad tokens: suppresses nothing, reported as such
-        directive = Directive(kind, number, start + 1, target, codes, invalid)
+        directive = Directive(kind, number, start + 1, None if kind == "disable-file" else number, codes, invalid,
+                              reason=reason, until=until, bad_until=bad_until)
         if kind == "disable-next-line":
             directive.target = number + 1  # unless a line holding YAML follows
             pending.append(directive)
@@ -106,30 +114,52 @@ def parse(text: str, text_spans=()) -> list[Directive]:
     return directives
 
 
+def _options(tail: str) -> tuple[str, str | None, dt.date | None, str | None]:
+    """The codes part of a directive, and its reason and end date."""
+    reason = until = bad_until = None
+    for match in _OPTION.finditer(tail):
+        value = next(group for group in match.groups()[1:] if group is not None).strip()
+        if match[1].lower() == "reason":
+            reason = value or None
+        else:
+            try:
+                until = dt.date.fromisoformat(value) if len(value) == 10 else None
+            except ValueError:
+                until = None
+            if until is None:
+                bad_until = value
+    return _OPTION.sub(" ", tail), reason, until, bad_until
+
+
 class Suppressions:
-    def __init__(self, directives: list[Directive]) -> None:
+    def __init__(self, directives: list[Directive], today: dt.date | None = None) -> None:
         self.directives = directives
-        # per line (None: the whole file), per token, the first directive with it: a finding is looked up in
-        # a few steps however many directives there are
+        # an expired suppression (its `until` before today) or one with a bad `until` hides nothing
+        self.expired = [d for d in directives if d.bad_until or (d.until is not None and today is not None
+                                                                 and d.until < today)]
+        self._expired_ids = {id(d) for d in self.expired}  # by identity: equal-looking directives on one line differ
+        # per line (None: the whole file), per token, the first working directive with it: a finding is looked
+        # up in a few steps however many directives there are
         self._index: dict[int | None, dict[str, tuple[int, Directive]]] = {}
         for order, directive in enumerate(directives):
-            tokens = self._index.setdefault(directive.target, {})
-            for token in directive.codes or ("*",):
-                tokens.setdefault(token, (order, directive))
+            if id(directive) not in self._expired_ids:
+                tokens = self._index.setdefault(directive.target, {})
+                for token in directive.codes or ("*",):
+                    tokens.setdefault(token, (order, directive))
 
     def __bool__(self) -> bool:
         return bool(self.directives)
 
     def suppresses(self, code: str, line: int, mark: bool = True) -> bool:
         """Whether a directive for this line, else one for the whole file, covers ``code``; the first one counts."""
-        prefixes = ["*", *(code[:end] for end in range(2, len(code) + 1))]
+        prefixes = ["*", *(code[:end] for end in range(1, len(code) + 1))]
         for target in (line, None):
             tokens = self._index.get(target)
             if not tokens:
                 continue
             found = [tokens[prefix] for prefix in prefixes if prefix in tokens]
             if found:
-                order, directive = min(found, key=lambda pair: pair[0])
+                _, directive = min(found, key=lambda pair: pair[0])
                 if mark:
                     directive.used.add(directive.covers(code))
                 return True
@@ -139,6 +169,8 @@ class Suppressions:
         """(directive, token) for each code or prefix that suppressed nothing, among codes that ran."""
         out = []
         for directive in self.directives:
+            if id(directive) in self._expired_ids:  # SM009 says what is wrong with it
+                continue
             for token in directive.invalid:
                 out.append((directive, token))
             for token in directive.codes or ("*",):
@@ -149,11 +181,11 @@ class Suppressions:
         return out
 
 
-def read(loaded) -> Suppressions:
+def read(loaded, today: dt.date | None = None) -> Suppressions:
     """The suppressions of a loaded file (:class:`smlint.loader.Loaded`)."""
     if not mentioned(loaded.text):
         return NONE
-    return Suppressions(parse(loaded.text, loaded.text_spans))
+    return Suppressions(parse(loaded.text, loaded.text_spans), today)
 
 
 NONE = Suppressions([])

@@ -272,5 +272,8 @@ def test_readme_configure_example_is_valid(tmp_path):
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Configure", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     path = write(tmp_path / ".smlint.yaml", block)
+    (tmp_path / "rules").mkdir()  # the rule pack the example names
+    (tmp_path / "rules" / "gemeente.rulepack.yaml").write_bytes(
+        (EXAMPLES / "rulepacks" / "gemeente-zuidstad.rulepack.yaml").read_bytes())
     loaded = config.load(str(path))
     assert loaded.config.lang == "nl"

@@ -7,9 +7,11 @@ tests run inside the source tree would never notice.
 from __future__ import annotations
 
 import json
+import site
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +29,10 @@ def installed(tmp_path_factory):
     venv = work / "venv"
     # --system-site-packages: the dependencies come from the test environment, smlint only from the wheel
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    # and the test environment's own packages too (Jinja2, icalendar), when it is itself a virtual environment
+    purelib = subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    (Path(purelib) / "test-environment.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
     outside = tmp_path_factory.mktemp("elsewhere")
     return wheel, venv / "bin" / "smlint", outside
@@ -81,3 +87,16 @@ def test_ci_runs_the_readme_test_command_verbatim():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
     assert blocks[1] == ci[-1]
     assert "smlint check examples/" in blocks[0]
+
+
+def test_installed_smlint_writes_a_report_and_a_calendar(installed, tmp_path):
+    wheel, _, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "smlint/reporters/html/templates/page.html.j2" in names and "smlint/_data/rules/report.yaml" in names
+    page, ics = tmp_path / "report.html", tmp_path / "calendar.ics"
+    result = run(installed, "report", EXAMPLES / "flawed.strategy.yaml", "-o", page, "--today", "2027-01-02")
+    assert result.returncode == 0, result.stderr
+    assert "Bakkerij De Korenaar" in page.read_text(encoding="utf-8")
+    result = run(installed, "calendar", EXAMPLES / "groene-buurt.strategy.yaml", "--format", "ics", "-o", ics)
+    assert result.returncode == 0, result.stderr
+    assert ics.read_bytes().count(b"BEGIN:VEVENT") == 15

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 
 # Codes the loading pipeline (loader.py, validate.py, engine.py) reports itself.
-PIPELINE = ("SM001", "SM002", "SM003", "SM006", "SM007", "SM008")
+PIPELINE = ("SM001", "SM002", "SM003", "SM006", "SM007", "SM008", "SM009", "SM010")
 
 
 def implemented() -> list[str]:

@@ -18,7 +18,9 @@ audience (about 64%).
 
 from __future__ import annotations
 
-from ..channeldata import OPEN_BAND_END
+from dataclasses import dataclass
+
+from ..channeldata import OPEN_BAND_END, Reach
 
 CODE = "SM301"
 OPTIONS = {"min-reach": 20}
@@ -58,12 +60,53 @@ def best_alternative(ctx, region: str, ages: tuple[int, int], current: str, floo
     return best
 
 
-def check(ctx):
+@dataclass(frozen=True)
+class Fit:
+    """How well a platform reaches one audience: SM301's verdict, also shown in the report's matrix.
+
+    ``basis`` is ``reach`` (a figure for the audience's ages), ``business``
+    (the platform's business flag) or ``none`` (not judged: an internal
+    audience, no age, an unknown platform, no published figure, no region).
+    ``good`` is None when not judged.
+    """
+
+    basis: str
+    good: bool | None
+    reach: Reach | None = None
+    threshold: float = 0.0
+    reason: str = ""  # why not judged: unknown_platform, internal, no_region, no_age, no_figure
+
+
+def fit(ctx, platform: str | None, audience) -> Fit:
+    """SM301's judgement of ``platform`` (canonical, or None when unknown) for ``audience``."""
     data = ctx.channel_data
     threshold = float(ctx.option(CODE, "min-reach"))
-    audiences = ctx.ids("audiences")
+    if platform is None:
+        return Fit("none", None, threshold=threshold, reason="unknown_platform")
+    segment = audience.segment or "consumer"
+    if segment == "business":
+        suits = data.suits_business(platform)
+        if suits is None:
+            return Fit("none", None, threshold=threshold, reason="no_figure")
+        return Fit("business", suits, threshold=threshold)
+    if segment == "internal":
+        return Fit("none", None, threshold=threshold, reason="internal")
     organisation = ctx.doc.organisation
     region = data.region(organisation.region if organisation else None)
+    if region is None:
+        return Fit("none", None, threshold=threshold, reason="no_region")
+    ages = age_range(audience.age)
+    if ages is None:
+        return Fit("none", None, threshold=threshold, reason="no_age")
+    reach = data.reach(platform, region, *ages)
+    if reach is None:
+        return Fit("none", None, threshold=threshold, reason="no_figure")
+    return Fit("reach", reach.value >= threshold, reach, threshold)
+
+
+def check(ctx):
+    data = ctx.channel_data
+    audiences = ctx.ids("audiences")
     for channel in ctx.doc.channels:
         platform = data.canonical(channel.platform) if channel.platform else None
         if platform is None:
@@ -72,25 +115,22 @@ def check(ctx):
             audience = audiences.get(audience_id)
             if audience is None:
                 continue  # SM004
-            segment = audience.segment or "consumer"
-            if segment == "business":
-                if data.suits_business(platform) is False:
-                    yield ctx.report(CODE, channel, "business", channel=ctx.channel_id(channel),
-                                     platform=data.display(platform), audience=audience_id,
-                                     basis=data.platform(platform).get("business_basis") or "")
+            verdict = fit(ctx, platform, audience)
+            if verdict.good is not False:
                 continue
-            if segment == "internal" or region is None:
+            if verdict.basis == "business":
+                yield ctx.report(CODE, channel, "business", channel=ctx.channel_id(channel),
+                                 platform=data.display(platform), audience=audience_id,
+                                 basis=data.platform(platform).get("business_basis") or "")
                 continue
-            ages = age_range(audience.age)
-            reach = data.reach(platform, region, *ages) if ages else None
-            if reach is None or reach.value >= threshold:
-                continue
-            region_name, people = data.region_words(region, ctx.lang)
+            reach, threshold = verdict.reach, verdict.threshold
+            region_name, people = data.region_words(reach.region, ctx.lang)
             citation = data.citation(reach.figures, ctx.lang)
             if len(reach.bands) > 1:
                 bands = ctx.word(CODE, "and").join([", ".join(reach.bands[:-1]), reach.bands[-1]])
                 citation = ctx.word(CODE, "weighted", bands=bands) + citation
-            best = best_alternative(ctx, region, ages, platform, max(threshold, reach.value))
+            ages = age_range(audience.age)
+            best = best_alternative(ctx, reach.region, ages, platform, max(threshold, reach.value))
             better = ""
             if best:
                 better = ctx.word(CODE, "better", platform=data.display(best[0]), value=about(best[1].value))

@@ -14,6 +14,11 @@ from ..channeldata import per_week
 CODE = "SM403"
 
 
+def planned_per_week(entries) -> float:
+    """A channel's cadence entries added up, in posts per week (also the report's cadence chart)."""
+    return sum(per_week({"posts": e.posts, "per": e.per}) for e in entries if e.posts and e.per)
+
+
 def check(ctx):
     data = ctx.channel_data
     for cid, entries in ctx.cadence_by_channel.items():
@@ -21,7 +26,7 @@ def check(ctx):
         if not platform:
             continue
         low, high = data.cadence_range(platform)
-        planned = sum(per_week({"posts": e.posts, "per": e.per}) for e in entries if e.posts and e.per)
+        planned = planned_per_week(entries)
         if not planned:
             continue
         if low and planned < per_week(low):

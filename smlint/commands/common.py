@@ -1,0 +1,68 @@
+"""What `report` and `calendar` share: one lint run per file, as `check` and `maturity` make it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+
+from ..cli import _config, _date, _files, _lint_files, _options, channel_data_option, config_option, lang_option
+
+
+def strategy_options(today_help: str):
+    """The options `report` and `calendar` share with `check`: --lang, --today, --channel-data, --config."""
+    today = click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD", help=today_help)
+
+    def decorate(command):
+        for option in (config_option, channel_data_option, today, lang_option):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@dataclass
+class Linted:
+    """One file's lint result, or why there is nothing to show (SM001 or SM006, as `maturity` says it)."""
+
+    result: object
+    error: str | None = None
+
+
+class Strategies:
+    """The files a command was given, linted one by one as it iterates; ``failed``: one could not be read.
+
+    A file that cannot be read has its error said on standard error, in its language, as it passes.
+    """
+
+    def __init__(self, files, options) -> None:
+        self.files = files
+        self.options = options
+        self.failed = False
+
+    def __iter__(self):
+        from ..engine import FATAL
+        from .report_view import words
+
+        for result in _lint_files(self.files, self.options, keep_context=True):
+            fatal = [f for f in result.findings if f.rule in FATAL]
+            if result.context is None or fatal:
+                first = (fatal or result.findings or [None])[0]
+                error = result.file if first is None else (  # None: SM001 itself switched off by the configuration
+                    f"{first.file}:{first.line}:{first.column}: {first.rule} {first.severity} {first.message}")
+                say(words(result.lang)["errors"]["not_read"].format(file=result.file, error=error))
+                self.failed = True
+                yield Linted(result, error)
+            else:
+                yield Linted(result)
+
+
+def lint(paths, *, lang, today, channel_data, config_path) -> Strategies:
+    """The files the paths name, with the findings and rule context `check` and `maturity` make of them."""
+    loaded = _config(config_path, lang)
+    options = _options(loaded, lang=lang, today=today, channel_data=channel_data)
+    return Strategies(_files(paths or (".",), options.lang, loaded.config.patterns, False), options)
+
+
+def say(message: str) -> None:
+    click.echo(message, err=True)

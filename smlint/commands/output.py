@@ -1,0 +1,65 @@
+"""Writing a command's output file: atomically, and never over one of its input files."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+import click
+
+
+class OutputError(click.ClickException):
+    """The output cannot be written where asked: exit 2, like a usage error."""
+
+    exit_code = 2
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file (the same path, a link to it, or a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_inputs(target: str, inputs, message: str) -> None:
+    """Stop (exit 2) when ``target`` is one of the ``inputs``: an output never replaces a strategy."""
+    for path in inputs:
+        if path != "-" and same_file(target, path):
+            raise OutputError(message.format(path=target))
+
+
+def write_atomic(path: str, data: bytes, failed: str) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, then a rename.
+
+    A reader never sees half a file, and an interrupted run leaves the old
+    file as it was. A new file gets the usual permissions (0666 less the
+    umask); an existing one keeps its own.
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".smlint-", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(failed.format(path=path, problem=exc.strerror or exc)) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException as exc:  # an interrupted write leaves no temporary file behind
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(failed.format(path=path, problem=exc.strerror or exc)) from None
+        raise
