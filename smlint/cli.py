@@ -190,8 +190,10 @@ def main() -> None:
               help="Record every finding of this run in FILE and report none.")
 @click.option("--since", "since", metavar="REV",
               help="Report only findings on lines or values changed since the git revision REV.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Files or folders to leave out, as in .gitignore (e.g. drafts/); on top of the configuration's.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since) -> None:
+          config_path, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since, exclude) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from .engine import SEVERITY_RANK
     from .reporters import Run, write
@@ -203,7 +205,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
-    files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet)
+    files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet, loaded.exclusions(exclude))
     colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet)
@@ -312,7 +314,7 @@ def _rule_entries(loaded=None) -> dict:
     return entries
 
 
-def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
+def _files(paths, lang: str | None, patterns, quiet: bool, exclude=None) -> list[str]:
     """The strategy files the paths name, each once; a path that does not exist is a usage error."""
     from .discovery import DEFAULT_PATTERNS, discover
 
@@ -327,7 +329,7 @@ def _files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
         elif not os.path.lexists(path):
             raise click.UsageError(common("path_missing", lang or "en").format(path=path))
         else:
-            found = discover(path, patterns)
+            found = discover(path, patterns, exclude)
         for file in found:
             if file not in seen:
                 seen.add(file)
@@ -383,7 +385,7 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
 
     loaded = _config(config_path, lang)
     options = _options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
-    files = _files(paths or (".",), options.lang, loaded.config.patterns, False)
+    files = _files(paths or (".",), options.lang, loaded.config.patterns, False, loaded.exclusions())
     views = []
     for result in _lint_files(files, options, keep_context=True):
         fatal = [f for f in result.findings if f.rule in FATAL]

@@ -38,6 +38,13 @@ class Loaded:
         value = self.config.baseline
         return None if value is None else value if os.path.isabs(value) else str(self.base / value)
 
+    def exclusions(self, extra=()):
+        """What file searches leave out: the configuration's ``exclude``, and ``extra`` (``--exclude``, relative to
+        the current folder)."""
+        from .discovery import Exclusions
+
+        return Exclusions([(self.base, self.config.exclude), (Path.cwd(), extra)])
+
     def channel_data(self) -> tuple[str, ...]:
         value = self.config.channel_data
         files = [value] if isinstance(value, str) else list(value or [])

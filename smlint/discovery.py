@@ -1,4 +1,12 @@
-"""Find strategy files in the paths given on the command line."""
+"""Find strategy files in the paths given on the command line.
+
+A folder search skips hidden folders, ``node_modules``, what the repository's
+``.gitignore`` files (and ``.git/info/exclude``) ignore, and what the
+configuration's ``exclude`` and ``--exclude`` name. Those are gitignore
+patterns, matched with the ``pathspec`` library, imported only when there is
+something to match. A file named on the command line is always checked,
+unless an ``exclude`` pattern names it (pre-commit names files one by one).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,10 @@ import os
 import stat
 from pathlib import Path
 
-DEFAULT_PATTERNS = ("strategy.yaml", "strategy.yml", "*.strategy.yaml", "*.strategy.yml")
+DEFAULT_PATTERNS = (
+    "strategy.yaml", "strategy.yml", "*.strategy.yaml", "*.strategy.yml",
+    "strategie.yaml", "strategie.yml", "*.strategie.yaml", "*.strategie.yml",  # Dutch
+)
 SKIPPED_DIRS = ("node_modules",)
 
 
@@ -16,21 +27,107 @@ def matches(name: str, patterns=DEFAULT_PATTERNS) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
-def discover(path: str, patterns=DEFAULT_PATTERNS) -> list[str]:
-    """Files to check under ``path``, sorted; a file given by name is always checked."""
+def _spec(lines):
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+class Exclusions:
+    """``exclude`` patterns, each list with the folder it is relative to (the configuration's, or the current one)."""
+
+    def __init__(self, groups=()) -> None:
+        self.groups = [(os.path.abspath(base), tuple(patterns)) for base, patterns in groups if patterns]
+        self._specs = None
+
+    def excludes(self, path: str, is_dir: bool = False) -> bool:
+        if not self.groups:
+            return False
+        if self._specs is None:
+            self._specs = [(base, _spec(patterns)) for base, patterns in self.groups]
+        return any(_decides(spec, base, path, is_dir) for base, spec in self._specs)
+
+
+def _decides(spec, base: str, path: str, is_dir: bool) -> bool | None:
+    """True: ``spec`` (relative to ``base``) ignores the path; False: it takes it back (``!``); None: says nothing."""
+    relative = os.path.relpath(os.path.abspath(path), base)
+    if relative == "." or relative.startswith(".."):
+        return None
+    return spec.check_file(Path(relative).as_posix() + ("/" if is_dir else "")).include
+
+
+class _GitIgnores:
+    """The .gitignore files that apply in a folder search, from the repository's root down, read as met."""
+
+    def __init__(self, top: str) -> None:
+        folder = os.path.abspath(top)
+        files: list[tuple[str, str]] = []  # (file, the folder its patterns are relative to), lowest precedence first
+        while not os.path.exists(os.path.join(folder, ".git")):  # the folders above, up to the repository's root
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                files = []  # no repository: only the .gitignore files of the searched folders
+                break
+            folder = parent
+            files.insert(0, (os.path.join(folder, ".gitignore"), folder))
+        else:
+            files.insert(0, (os.path.join(folder, ".git", "info", "exclude"), folder))
+        self.above = [spec for file, base in files for spec in self._read(file, base)]
+        self.inside: dict[str, list] = {}  # folder searched -> the specs that apply in it
+
+    @staticmethod
+    def _read(file: str, base: str) -> list:
+        try:
+            with open(file, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read(1 << 20).splitlines()
+        except OSError:
+            return []
+        if not any(line.strip() and not line.startswith("#") for line in lines):
+            return []
+        return [(base, _spec(lines))]
+
+    def enter(self, folder: str, files) -> list:
+        """The specs that apply inside ``folder``: its parent's, then its own .gitignore (which decides first)."""
+        folder = os.path.normpath(folder)
+        specs = list(self.inside.get(os.path.dirname(folder), self.above))
+        if ".gitignore" in files:
+            specs += self._read(os.path.join(folder, ".gitignore"), os.path.abspath(folder))
+        self.inside[folder] = specs
+        return specs
+
+    @staticmethod
+    def ignores(specs, path: str, is_dir: bool) -> bool:
+        for base, spec in reversed(specs):  # the deepest .gitignore decides; within one, its last pattern
+            decided = _decides(spec, base, path, is_dir)
+            if decided is not None:
+                return decided
+        return False
+
+
+def discover(path: str, patterns=DEFAULT_PATTERNS, exclude: Exclusions | None = None) -> list[str]:
+    """Files to check under ``path``, sorted; a file given by name is checked unless ``exclude`` names it."""
+    exclude = exclude or Exclusions()
     if not os.path.isdir(path):
-        return [path]
+        return [] if exclude.excludes(path) else [path]
     found = []
+    ignores = _GitIgnores(path)
     for folder, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        entries = list(files)
+        specs = ignores.enter(folder, files)
+
+        def left_out(full: str, is_dir: bool) -> bool:
+            return exclude.excludes(full, is_dir) or (bool(specs) and ignores.ignores(specs, full, is_dir))
+
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                         and not left_out(os.path.join(folder, d), True))
+        entries = [(name, False) for name in files if matches(name, patterns)]
         # A directory named like a strategy file is reported (it cannot be read).
-        entries += [d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)) and matches(d, patterns)]
-        for name in sorted(set(entries)):
-            if matches(name, patterns):
-                full = os.path.join(folder, name)
-                full = full if path != "." else os.path.relpath(full)
-                found.append(Special(full) if _special(full) else full)  # stat before any open
+        entries += [(d, True) for d in os.listdir(folder)
+                    if matches(d, patterns) and os.path.isdir(os.path.join(folder, d))]
+        for name, is_dir in sorted(set(entries)):
+            full = os.path.join(folder, name)
+            if left_out(full, is_dir):
+                continue
+            full = full if path != "." else os.path.relpath(full)
+            found.append(Special(full) if _special(full) else full)  # stat before any open
     return sorted(found, key=lambda p: Path(p).parts)
 
 
