@@ -185,7 +185,8 @@ def _resolve_tagged(tag: str, text: str, line: int, column: int):
     value = resolve_plain(text)
     expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
     if short == "int" and isinstance(value, bool) or not isinstance(value, expected):
-        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": text if len(text) < 80 else f"{text[:64]}…{text[-8:]}"}))
+        shown = text if len(text) < 80 else f"{text[:64]}…{text[-8:]}"
+        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": shown}))
     return float(value) if short == "float" else value
 
 
@@ -297,6 +298,8 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            # at the end of a file without a final line break libyaml counts one line more than there is
+            line, column = min((line, column), line_column(self.text, len(self.text)))
             problem = (exc.problem or exc.context or "syntax error").strip()
             if "maximum nesting depth" in problem:  # libyaml's own bound (PyYAML >= 6.0.2) lies above ours: one message
                 raise FatalLoadError(self._too_deep(mark, line, column)) from None

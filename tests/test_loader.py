@@ -217,3 +217,13 @@ def test_carriage_returns_count_as_line_breaks():
     assert (finding.line, finding.column) == (2, 4)
     [finding] = lint("", data=b"a: 1\rb: caf\xe9\n", select=["SM001"])
     assert (finding.line, finding.column) == (2, 7)
+
+
+@pytest.mark.parametrize("data", [b"a: 1\nb", b"a: [1", b"a: 'x", b"a: 1\r\nb", b"a: 1\rb"])
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(data):
+    # libyaml counts a line more at the end of such a file: the finding would point past the file's end
+    [finding] = lint("", data=data)
+    assert finding.rule == "SM001"
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    assert finding.line == len(lines)
+    assert finding.column <= len(lines[-1]) + 1
