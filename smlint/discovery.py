@@ -160,7 +160,8 @@ def read(path: str, limit: int) -> bytes:
     """
     from .loader import FatalLoadError, LoadProblem
 
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to wait on
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     with open(fd, "rb", buffering=0) as handle:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -169,7 +170,8 @@ def read(path: str, limit: int) -> bytes:
             raise FatalLoadError(LoadProblem("SM001", "too_large", 1, 1, {"size": info.st_size, "limit": limit}))
         if stat.S_ISFIFO(info.st_mode) and not _ready(fd):
             raise FatalLoadError(LoadProblem("SM001", "fifo_silent", 1, 1, {"seconds": FIFO_WAIT}))
-        os.set_blocking(fd, True)  # then read as it comes, like cat
+        if nonblocking:
+            os.set_blocking(fd, True)  # then read as it comes, like cat
         return read_stream(handle, limit)
 
 

@@ -312,3 +312,12 @@ def test_special_configuration_and_data_files_exit_2(cli, tmp_path, monkeypatch,
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{path}:1:1:" in result.output
+
+
+@pytest.mark.timeout(30)
+def test_many_expired_suppressions_are_reported_in_linear_time():
+    text = "".join(f"x-k{i}: 1  # smlint: disable=SM205 until=2000-01-01\n" for i in range(MANY))
+    findings = LINTER.lint_bytes("strategy.yaml", text.encode()).findings
+    expired = [f for f in findings if f.rule == "SM009"]
+    assert len(expired) == MANY
+    assert expired[-1].path == f"/x-k{MANY - 1}"
