@@ -168,7 +168,7 @@ class ChannelData:
         for figure in figures:
             refs = figure["source"] if isinstance(figure["source"], list) else [figure["source"]]
             for ref in refs:
-                cite = (self.sources.get(ref) or {}).get("cite", ref)
+                cite = in_language((self.sources.get(ref) or {}).get("cite", ref), lang)
                 if cite not in cites:
                     cites.append(cite)
             if figure.get("year"):
@@ -194,6 +194,11 @@ class ChannelData:
             return figure["denominator"]
         refs = figure["source"] if isinstance(figure["source"], list) else [figure["source"]]
         return (self.sources.get(refs[0]) or {}).get("denominator")
+
+
+def in_language(text, lang: str):
+    """A text of the channel data in ``lang``: plain text as it is, {en, nl} in the language (else English)."""
+    return (text.get(lang) or text.get("en")) if isinstance(text, dict) else text
 
 
 def per_week(bound: dict) -> float:

@@ -22,13 +22,17 @@ class Words(_Strict):
     nl: str
 
 
+# a text of the data: plain, or in English and Dutch (messages and `smlint explain` pick the user's language)
+Text = str | Words
+
+
 class Source(_Strict):
-    cite: str = Field(description='How a message cites it: "Pew Research Center".')
-    title: str | None = None
+    cite: Text = Field(description='How a message cites it: "Pew Research Center".')
+    title: Text | None = None
     year: int | None = None
     url: str | None = None
-    denominator: str | None = Field(None, description="Who its percentages are of, e.g. 'US adults aged 18+'.")
-    note: str | None = None
+    denominator: Text | None = Field(None, description="Who its percentages are of, e.g. 'US adults aged 18+'.")
+    note: Text | None = None
 
 
 SourceRef = Annotated[str | list[str], Field(description="A source id from `sources` (or several), or a citation.")]
@@ -40,7 +44,7 @@ class Figure(_Strict):
     value: Annotated[float, Field(ge=0, le=100)]
     source: SourceRef
     year: int | None = Field(description="Year of the figure; null when the source does not say.")
-    denominator: str | None = Field(None, description="Who the percentage is of; defaults to the source's.")
+    denominator: Text | None = Field(None, description="Who the percentage is of; defaults to the source's.")
     estimated: bool = False
     method: str | None = Field(None, description="How an estimate was derived: an id from `methods`.")
     confidence: Literal["low"] | None = None

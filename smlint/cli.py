@@ -20,6 +20,7 @@ from .i18n import LANGUAGES, common
 from .reporters import FORMATS
 
 FAIL_ON = ("error", "warning", "info")
+COLOR = ("auto", "always", "never")
 
 
 class SettingsError(click.ClickException):
@@ -31,18 +32,23 @@ class SettingsError(click.ClickException):
 def _error_language(args) -> str:
     """The language for command-line errors, found before click has parsed anything."""
     args = list(args or [])
+    path = None
     for index, arg in enumerate(args):
         if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
             return args[index + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
+        if arg == "--config" and index + 1 < len(args):
+            path = args[index + 1]
+        elif arg.startswith("--config="):
+            path = arg[9:]
     from . import config
     from .datafile import DataFileError
 
     try:
-        return config.load(None).config.lang or "en"
-    except DataFileError:  # a broken configuration is reported by the command itself
-        return "en"
+        return config.load(path).config.lang or "en"
+    except DataFileError:  # a configuration with an error: the language it sets, from a look at its text
+        return config.written_language(path) or "en"
 
 
 def _translate(text: str, lang: str) -> str:
@@ -54,15 +60,36 @@ def _translate(text: str, lang: str) -> str:
     return text
 
 
+# Commands in smlint/commands/, one module each (the command is the module's attribute of the same name),
+# imported only when they run: `smlint check` does not pay for them.
+COMMANDS = ("fix", "init")
+
+
 class Group(click.Group):
     """The smlint group: click's errors shown in the user's language, with exit code 2."""
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS:
+            import importlib
+
+            return getattr(importlib.import_module(f"smlint.commands.{name}"), name)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
             _short_lived()
         args = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except SystemExit as exc:  # a command's own exit code: standard output is flushed first all the same
+                code = exc.code
+            _flush_stdout()  # here, not at the interpreter's exit, where a full disk is a traceback
+        except OSError as exc:
+            code = _output_failed(exc, args)
         except click.ClickException as exc:
             lang = _error_language(args)
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
@@ -80,11 +107,48 @@ class Group(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _codes(values) -> tuple[str, ...]:
-    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4")."""
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError):  # closed, or closed by the command itself (the language server)
+        pass
+
+
+def _output_failed(exc: OSError, args) -> int:
+    """A command's standard output failed (a full disk): exit 2 with the reason, as for a report (any other error
+    is re-raised; a broken pipe has already ended the run quietly, as click does)."""
+    from .reporters.destination import REASONS, WriteError, silence
+
+    if REASONS.get(exc.errno or 0) not in ("disk_full", "quota", "too_large"):  # errors only a write can have
+        raise exc
+    silence(sys.stdout)
+    click.echo(f"{common('error', _error_language(args))}: "
+               f"{_write_problem(WriteError(None, REASONS[exc.errno], exc.strerror or str(exc)), _error_language(args))}",
+               err=True)
+    return 2
+
+
+def _codes(values, option: str, lang: str, known) -> tuple[str, ...]:
+    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4"); a code not ``known`` is a usage error.
+
+    A typo must not quietly select nothing: the gate would pass without checking.
+    """
+    from .config import unknown_code
+
     out = []
     for value in values or ():
-        out += [part.strip().upper() for part in value.split(",") if part.strip()]
+        for part in (part.strip().upper() for part in value.split(",")):
+            if not part:
+                continue
+            words = part.split()
+            if len(words) > 1 and not any(unknown_code(word, known) is not None for word in words):
+                raise click.UsageError(common("codes_with_spaces", lang).format(
+                    option=option, value=part, fixed=",".join(words)))
+            hint = unknown_code(part, known)
+            if hint is not None:
+                raise click.UsageError(common("option_unknown_code_hint" if hint else "option_unknown_code", lang)
+                                       .format(option=option, code=part, hint=hint))
+            out.append(part)
     return tuple(out)
 
 
@@ -105,7 +169,7 @@ def _config(path, lang):
     from .datafile import DataFileError
 
     try:
-        return config.load(path, lang or "en")
+        return config.load(path, lang)
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
 
@@ -116,12 +180,16 @@ def _options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today
     from .loader import MAX_FILE_BYTES
 
     cfg = loaded.config
+    error_lang = lang or cfg.lang or "en"
     packs = loaded.rule_packs()
-    default_select = ("SM",) + (_pack_codes(packs, lang or cfg.lang or "en") if packs else ())
+    pack_codes = _pack_codes(packs, error_lang) if packs else ()
+    # a pack's codes as prefixes (ZST, not ZST001), so that `--ignore ZST` wins over the default selection
+    default_select = ("SM",) + tuple(sorted({code.rstrip("0123456789") for code in pack_codes}))
+    known = (*_implemented(), *pack_codes)
     return Options(
-        select=(_codes(select) or tuple(cfg.select or default_select)) + tuple(cfg.extend_select)
-        + _codes(extend_select),
-        ignore=tuple(cfg.ignore) + _codes(ignore),
+        select=((_codes(select, "--select", error_lang, known) or tuple(cfg.select or default_select))
+                + tuple(cfg.extend_select) + _codes(extend_select, "--extend-select", error_lang, known)),
+        ignore=tuple(cfg.ignore) + _codes(ignore, "--ignore", error_lang, known),
         severities=dict(cfg.severity),
         lang=lang or cfg.lang,
         today=today or cfg.today or dt.date.today(),
@@ -141,10 +209,16 @@ def _pack_codes(packs, lang: str) -> tuple[str, ...]:
     from . import rulepacks
     from .datafile import DataFileError
 
-    try:  # as prefixes (ZST, not ZST001), so that `--ignore ZST` wins over the default selection
-        return tuple(sorted({rule.code.rstrip("0123456789") for rule in rulepacks.load(packs, lang)}))
+    try:
+        return tuple(sorted(rule.code for rule in rulepacks.load(packs, lang)))
     except DataFileError as exc:
         raise SettingsError(str(exc)) from None
+
+
+def _implemented() -> list[str]:
+    from .checks import implemented
+
+    return implemented()
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
@@ -157,14 +231,14 @@ channel_data_option = click.option(
 
 
 @click.group(name="smlint", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="smlint")
+@click.version_option(__version__, "-V", "--version", prog_name="smlint")
 def main() -> None:
     """smlint: a linter for social media strategies written as YAML."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
@@ -179,6 +253,9 @@ def main() -> None:
               help="The date 'overdue' is judged against (default: today).")
 @channel_data_option
 @config_option
+@click.option("--color", "color", type=click.Choice(COLOR), default="auto", show_default=True,
+              help="Colour text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, "
+                   "never.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no notes.")
 @click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for a strategy read from standard input (-).")
@@ -193,7 +270,8 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="Files or folders to leave out, as in .gitignore (e.g. drafts/); on top of the configuration's.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since, exclude) -> None:
+          config_path, color, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since,
+          exclude) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from .engine import SEVERITY_RANK
     from .reporters import Run, write
@@ -206,25 +284,71 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
     files = _files(paths or (".",), options.lang, loaded.config.patterns, quiet, loaded.exclusions(exclude))
-    colour = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    run = Run(lang=options.lang, single=len(files) == 1, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
-              version=__version__, colour=colour, quiet=quiet)
-    results = _lint_files(files, options, stdin_filename, jobs)
+    colour = fmt == "text" and _colour(color, output)
+    run = Run(lang=options.lang, rules=_rule_entries(loaded) if fmt == "sarif" or statistics else {},
+              version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
+    results = _lint_files(files, options, stdin_filename, jobs)  # lazily: nothing is linted before it is written
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
-    out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
-    try:
-        if statistics:
-            from .reporters import statistics as stats
+    read = [*files, loaded.file, *options.channel_data, *options.rule_packs, baseline_path or loaded.baseline()]
+    destination = _destination(output, [path for path in read if path], options.lang or "en")
+    if statistics:
+        from .reporters import statistics as stats
 
-            stats.write(run, results, out, fmt)
-        else:
-            write(fmt, run, results, out)
-    finally:
-        if output:
-            out.close()
+        _write(destination, options.lang, lambda out: stats.write(run, results, out, fmt))
+    else:
+        _write(destination, options.lang, lambda out: write(fmt, run, results, out))
     fail_on = fail_on or loaded.config.fail_on or "warning"
     failing = any(run.summary[s] for s in SEVERITY_RANK if SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on])
     sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _colour(choice: str, output: str | None) -> bool:
+    """--color always or never decides; auto colours a terminal (as ruff: FORCE_COLOR forces it, NO_COLOR stops it)."""
+    if choice != "auto":
+        return choice == "always"
+    if output is not None:  # a report file is read by tools, never coloured unless asked
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not os.environ.get("NO_COLOR") and sys.stdout is not None and sys.stdout.isatty()
+
+
+def _destination(output, inputs, lang: str):
+    """Standard output or the report file, opened before any file is linted: a bad --output is a usage error."""
+    from .reporters.destination import Destination, InputClash, WriteError
+
+    try:
+        return Destination.open(output, inputs)
+    except InputClash as exc:
+        raise SettingsError(common("output_is_input", lang).format(path=exc.path)) from None
+    except WriteError as exc:
+        raise SettingsError(_write_problem(exc, lang)) from None
+
+
+def _write(destination, lang: str | None, write) -> None:
+    """``write(out)`` the report to ``destination``; a failure to write is a usage error (exit 2)."""
+    from .reporters.destination import WriteError
+
+    try:
+        write(destination.out)
+        destination.finish()
+    except WriteError as exc:
+        raise SettingsError(_write_problem(exc, lang or "en")) from None
+    finally:
+        destination.discard()
+
+
+def emit(text: str, lang: str | None = None) -> None:
+    """Print ``text`` (and a newline) on standard output; a full or closed one is a usage error, not a traceback."""
+    _write(_destination(None, (), lang or "en"), lang, lambda out: out.write(text + "\n"))
+
+
+def _write_problem(exc, lang: str) -> str:
+    """Why the report could not be written, in the user's language."""
+    reasons = common("os_errors", lang)
+    problem = reasons[exc.reason].format(folder=exc.folder) if exc.reason in reasons else exc.problem
+    where = exc.path if exc.path is not None else common("stdout", lang)
+    return common("output_failed", lang).format(path=where, problem=problem)
 
 
 def _short_lived() -> None:
@@ -245,8 +369,11 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         except changes.SinceError as exc:
             raise SettingsError(common(exc.key, lang or "en").format(**exc.values)) from None
         results = changes.narrow(results, since)
+    from .locations import Locations
+
+    locations = Locations(str(loaded.base))  # files named from the repository root, as SARIF and GitLab name them
     if write_baseline:
-        return _writing_baseline(results, write_baseline, lang, quiet)
+        return _writing_baseline(results, write_baseline, lang, quiet, locations)
     baseline_path = baseline_path or loaded.baseline()
     if baseline_path:
         from .baseline import Baseline, BaselineError
@@ -256,18 +383,18 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         except BaselineError as exc:
             key, args = exc.args[0]
             raise SettingsError(f"{baseline_path}: {common(key, lang or 'en').format(**args)}") from None
-        return _against_baseline(results, baseline, lang, quiet)
+        return _against_baseline(results, baseline, lang, quiet, locations)
     return results
 
 
-def _against_baseline(results, baseline, lang: str, quiet: bool):
+def _against_baseline(results, baseline, lang: str, quiet: bool, locations):
     from .baseline import relative_file
 
     hidden, files, langs = 0, set(), set()
     for result in results:
-        files.add(relative_file(result.file))
+        files.add(relative_file(result.file, locations))
         langs.add(result.lang)
-        result.findings, count = baseline.new_findings(result.findings)
+        result.findings, count = baseline.new_findings(result.findings, locations)
         hidden += count
         yield result
     stale = baseline.stale(files)
@@ -279,7 +406,7 @@ def _against_baseline(results, baseline, lang: str, quiet: bool):
             click.echo(common("baseline_stale", lang).format(count=stale, file=baseline.file), err=True)
 
 
-def _writing_baseline(results, path: str, lang: str, quiet: bool):
+def _writing_baseline(results, path: str, lang: str, quiet: bool, locations):
     from . import baseline
 
     recorded, langs = [], set()
@@ -292,7 +419,7 @@ def _writing_baseline(results, path: str, lang: str, quiet: bool):
     from .atomic import write_text
 
     try:
-        write_text(path, baseline.render(recorded))
+        write_text(path, baseline.render(recorded, locations))
     except OSError as exc:
         raise SettingsError(f"{path}: {exc.strerror or exc}") from None
     if not quiet:
@@ -382,6 +509,7 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
     from . import maturity as model
     from .engine import FATAL
+    from .reporters.files import shown, text
 
     loaded = _config(config_path, lang)
     options = _options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
@@ -391,21 +519,25 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
         fatal = [f for f in result.findings if f.rule in FATAL]
         if result.context is None or fatal:
             first = fatal[0] if fatal else result.findings[0]
-            views.append({"file": result.file, "error": f"{first.file}:{first.line}:{first.column}: {first.rule} "
-                          f"{first.severity} {first.message}", "error_finding": first.as_dict(), "lang": result.lang})
+            severity = common("severity", result.lang)[first.severity]
+            views.append({"file": result.file, "error": f"{shown(first.file)}:{first.line}:{first.column}: {first.rule} "
+                          f"{severity} {first.message}", "error_finding": {**first.as_dict(), "file": text(first.file)},
+                          "lang": result.lang})
             continue
         view = model.view(result.file, model.assess(result.context), options.lang or result.lang)
         views.append({**view, "lang": result.lang})
-    out_lang = options.lang or (views[0].get("lang", "en") if len(views) == 1 else "en")
+    languages = {view.get("lang", "en") for view in views}
+    out_lang = options.lang or (languages.pop() if len(languages) == 1 else "en")
     if fmt == "json":
         from .reporters.maturity_json import render
 
         single = len(paths) == 1 and os.path.isfile(paths[0])
-        sys.stdout.write(render(views, out_lang, single))
+        emit(render(views, out_lang, single).removesuffix("\n"), options.lang)
     else:
         from .reporters.maturity_text import render
 
-        sys.stdout.write(render(views, out_lang) if views else "")
+        if views:
+            emit(render(views, out_lang).removesuffix("\n"), options.lang)
     sys.exit(1 if any(view.get("error") for view in views) else 0)
 
 
@@ -423,10 +555,14 @@ def rules(fmt, lang, config_path) -> None:
             {"code": code, "name": e["name"], "category": e["category"], "severity": e["severity"], "doc": e["doc"]}
             for code, e in entries.items()
         ]
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        emit(json.dumps(out, ensure_ascii=False, indent=2), lang)
         return
+    lines = []
     for code, e in entries.items():
-        click.echo(f"{code}  {e['severity']:<7}  {e['category']:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+        severity = common("severity", lang)[e["severity"]]
+        category = common("categories", lang).get(e["category"], e["category"])  # a rule pack's own category as is
+        lines.append(f"{code}  {severity:<12}  {category:<12}  {e['name']:<28}  {e['doc'][lang]['summary']}")
+    emit("\n".join(lines), lang)
 
 
 @main.command()
@@ -449,7 +585,9 @@ def explain(code, lang, channel_data, config_path) -> None:
     entry = entries[code]
     doc = entry["doc"][lang]
     heads = common("explain_heads", lang)
-    parts = [f"{code} {entry['name']} ({entry['category']}, {entry['severity']})", doc["summary"]]
+    kind = f"{common('categories', lang).get(entry['category'], entry['category'])}, " \
+           f"{common('severity', lang)[entry['severity']]}"
+    parts = [f"{code} {entry['name']} ({kind})", doc["summary"]]
     for head, text in ((heads[0], doc["what"]), (heads[1], doc["why"]), (heads[4], doc.get("data"))):
         if text:  # a rule pack's rule may document less than smlint's own
             parts += ["", f"## {head}", text]
@@ -457,10 +595,12 @@ def explain(code, lang, channel_data, config_path) -> None:
         parts += ["", common("explain_pack", lang).format(file=entry["pack"])]
     if entry.get("channel_data"):
         parts += _data_sources(lang, tuple(channel_data))
+    if entry.get("fix"):
+        parts += ["", f"## {common('explain_fix', lang)}", entry["fix"][lang]]
     for head, text in ((heads[2], doc["bad"]), (heads[3], doc["good"])):
         if text:
             parts += ["", f"## {head}", "```yaml", text.rstrip(), "```"]
-    click.echo("\n".join(parts))
+    emit("\n".join(parts), lang)
 
 
 def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
@@ -478,10 +618,10 @@ def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
     lines += [f"- {file}" for file in files]
     lines += ["", words["sources"]]
     for key, source in sorted(data.sources.items()):
-        details = [str(source[k]) for k in ("title", "year", "url") if source.get(k)]
+        details = [str(channeldata.in_language(source[k], lang)) for k in ("title", "year", "url") if source.get(k)]
         if source.get("denominator"):
-            details.append(f"{words['denominator']}: {source['denominator']}")
-        lines.append(f"- {key}: {source['cite']}" + (f" ({'; '.join(details)})" if details else ""))
+            details.append(f"{words['denominator']}: {channeldata.in_language(source['denominator'], lang)}")
+        lines.append(f"- {key}: {channeldata.in_language(source['cite'], lang)}" + (f" ({'; '.join(details)})" if details else ""))
     return lines
 
 
@@ -492,7 +632,7 @@ def schema(which) -> None:
     from .data import data_dir
     from .schema import SCHEMAS
 
-    sys.stdout.write((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8"))
+    emit((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8").removesuffix("\n"))
 
 
 @main.command()

@@ -84,6 +84,10 @@ def _model(cls: type[BaseModel], models: dict) -> None:
         return
     models[name] = entry = {"fields": {}}
     extra = cls.model_config.get("json_schema_extra") or {}
+    if callable(extra):  # a function that shapes the model's schema: ask it what it adds to an empty one
+        probe: dict = {}
+        extra(probe, cls)
+        extra = probe
     entry["extensions"] = "^x-" in (extra.get("patternProperties") or {})
     for field_name, info in cls.model_fields.items():
         spec = _apply(_type(info.annotation, models), info.metadata)

@@ -51,7 +51,7 @@ class Loaded:
         return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in files)
 
 
-def find(start: Path | None = None, lang: str = "en") -> Path | None:
+def find(start: Path | None = None, lang: str | None = None) -> Path | None:
     """The configuration file that applies from ``start`` (default: the current folder).
 
     Raises DataFileError for a ``pyproject.toml`` that mentions ``tool.smlint`` but cannot be read: the
@@ -83,11 +83,15 @@ def _has_tool_table(path: Path, lang: str) -> bool:
             return False
     except (OSError, FatalLoadError):
         pass  # cannot tell here: reading it again says why
+    lang = lang or written_language(str(path)) or "en"
     return _read_toml(str(path), str(path), lang, required=False) is not None
 
 
-def load(path: str | None, lang: str = "en") -> Loaded:
-    """The configuration to use: the file named, else the one found, else the defaults."""
+def load(path: str | None, lang: str | None = None) -> Loaded:
+    """The configuration to use: the file named, else the one found, else the defaults.
+
+    Its problems are told in ``lang`` (--lang), else in the language the file itself sets (``lang: nl``).
+    """
     if path is None:
         found = find(lang=lang)
         if found is None:
@@ -97,6 +101,7 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     else:
         shown = path
     base = Path(path).resolve().parent
+    lang = lang or written_language(path) or "en"
     if Path(path).name == PYPROJECT or path.endswith(".toml"):
         values, locator = _read_toml(shown, path, lang)
     else:
@@ -110,6 +115,29 @@ def load(path: str | None, lang: str = "en") -> Loaded:
     loaded = Loaded(config, shown, base)
     _check_codes(shown, config, lang, locator, loaded.rule_packs())
     return loaded
+
+
+def written_language(path: str | None) -> str | None:
+    """The ``lang`` a configuration file (default: the one found) sets, from a look at its text (it may not parse)."""
+    from . import i18n
+
+    if path is None:
+        try:
+            found = find()
+        except DataFileError as exc:  # a pyproject.toml that means smlint but does not parse: its lang still counts
+            found = exc.file
+        path = str(found) if found else ""
+    if not os.path.isfile(path):  # never a FIFO or a device: reading it is the loader's business
+        return None
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if path.endswith(".toml"):
+        header = re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*\]", text, re.MULTILINE)
+        text = text[header.end():] if header else ""
+    return i18n.written_language(text, "lang")
 
 
 def _read_limited(shown: str, path: str, lang: str) -> bytes:
@@ -200,6 +228,14 @@ class TomlLocator:
         return None
 
 
+def unknown_code(code: str, known) -> str | None:
+    """None when ``code`` (upper case) is one of the ``known`` codes or a prefix of one; else the closest, or ""."""
+    if code and any(k.startswith(code) for k in known):
+        return None
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, ...] = ()) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
@@ -216,9 +252,9 @@ def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, .
         raise DataFileError(file, line, column, common(key, lang).format(**args))
 
     def check_prefix(code: str, pointer: str):
-        if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-            fail(pointer, "config_unknown_code", code=code, hint=close[0] if close else known[0])
+        hint = unknown_code(code, known)
+        if hint is not None:
+            fail(pointer, "config_unknown_code", code=code, hint=hint or known[0])
 
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -88,6 +89,8 @@ class RuleContext:
 
     def report(self, code: str, item_or_path, key: str, **args) -> Report:
         path = item_or_path if isinstance(item_or_path, str) else self.path(item_or_path)
+        if args.get("id") == "?" and (index := re.search(r"/([0-9]+)(/|$)", path)):
+            args["id"] = f"#{int(index[1]) + 1}"  # an item without a (valid) id: counted from 1, as a reader counts
         return Report(code, path, key, args)
 
     def present(self, *path: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from .data import catalogue, read_yaml
 
@@ -14,6 +16,15 @@ MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"],
 }
+
+
+def written_language(text: str, key: str) -> str | None:
+    """The message language a file names under ``key``, read from its text: ``languages: [nl]`` (a
+    strategy), ``lang: nl`` or ``lang = "nl"`` (a configuration). For a file that cannot be read as
+    data, so that its own problems are told in its language; a file that can be read is asked properly."""
+    match = re.search(r"(?:^|[{,])[ \t]*" + re.escape(key) + r"[ \t]*[:=][ \t]*(?:\[|\r?\n[ \t]*-)?[ \t]*['\"]?"
+                      r"((?i:nl|en))\b", text, re.MULTILINE)
+    return match[1].lower() if match else None
 
 
 def common(key: str, lang: str) -> str:
@@ -38,7 +49,52 @@ def format_number(value: float, lang: str) -> str:
     return text
 
 
+class Noun(str):
+    """A word a message shows for a value that has no short form: "list", "mapping" (in the user's language)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in the file a message is about, as a reader names it: "deadline of objective 'fb-fans'".
+
+    ``field`` is the keys below the item (or from the top of the file), dotted; ``kind`` the list the item
+    is in (objectives, pillars, ...; "" for none); the item is named by its ``name`` (its id), else a
+    calendar entry by its ``date`` and ``channel``, else by its ``number``, counted from 1.
+    """
+
+    field: str = ""
+    kind: str = ""
+    name: str = ""
+    number: int = 0
+    date: str = ""
+    channel: str = ""
+
+    def text(self, lang: str) -> str:
+        words = common("place", lang)
+        if not self.kind:
+            return self.field or common("root", lang)
+        kind = words["kinds"].get(self.kind, words["kinds"]["item"])
+        if self.name:
+            item = words["item_id"].format(kind=kind, id=self.name)
+        elif self.date and self.channel:
+            item = words["item_entry"].format(kind=kind, date=_day(self.date, lang), channel=self.channel)
+        else:
+            item = words["item_number"].format(kind=kind, number=self.number)
+        return words["field_of"].format(field=self.field, item=item) if self.field else item
+
+
+def _day(text: str, lang: str) -> str:
+    try:
+        return format_date(dt.date.fromisoformat(text), lang)
+    except ValueError:
+        return text
+
+
 def _shown(value, lang: str):
+    if isinstance(value, Place):
+        return value.text(lang)
+    if isinstance(value, Noun):
+        return common("nouns", lang)[value]
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, float) and value == value and abs(value) != float("inf"):
@@ -49,7 +105,15 @@ def _shown(value, lang: str):
 def message(code: str, key: str, lang: str, args: dict | None = None) -> str:
     templates = catalogue()[code]["messages"]
     template = templates.get(lang, templates["en"]).get(key) or templates["en"][key]
-    values = {name: value if name == "value" else _shown(value, lang) for name, value in (args or {}).items()}
+    values = {name: value if name == "value" and not isinstance(value, Noun) else _shown(value, lang)
+              for name, value in (args or {}).items()}
+    if code == "SM001" and isinstance(values.get("problem"), str):
+        for pattern, replacement in common("yaml_problems", lang):  # the YAML reader speaks English only
+            values["problem"] = re.sub(pattern, replacement, values["problem"])
     if values.get("where") == "":
         values["where"] = common("root", lang)
-    return template.format(**values)
+    text = template.format(**values)
+    where = (args or {}).get("where")
+    if template.startswith("{where}") and (where == "" or isinstance(where, Place) and not where.field):
+        text = text[:1].upper() + text[1:]  # "Objective 'fb-fans': ...", "The file: ..."; a key stays as written
+    return text

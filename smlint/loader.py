@@ -228,6 +228,17 @@ def _stand_ins(text: str) -> dict[str, str]:
     return dict(zip(present, free))
 
 
+def _translated(text: str, stand_ins: dict[str, str]) -> str:
+    return text.translate(str.maketrans(stand_ins)) if stand_ins else text
+
+
+def for_libyaml(text: str) -> str:
+    """``text`` as smlint hands it to libyaml: the same characters at the same places, except that U+0085,
+    U+2028 and U+2029 are private-use characters, so libyaml counts lines as YAML 1.2 does (values read from
+    it hold those instead; for positions and spans only)."""
+    return _translated(text, _stand_ins(text))
+
+
 def _restore(root: Node | None, problems: list[LoadProblem], back: dict) -> None:
     """Put the characters :func:`_stand_ins` replaced back into scalars, keys and problems."""
 
@@ -464,7 +475,7 @@ def load_text(text: str, max_depth: int = MAX_DEPTH, max_alias_expansion: int = 
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
     stand_ins = _stand_ins(text)
-    builder = _Builder(text.translate(str.maketrans(stand_ins)) if stand_ins else text, max_depth, max_alias_expansion)
+    builder = _Builder(_translated(text, stand_ins), max_depth, max_alias_expansion)
     if not stand_ins:
         root = builder.build()
     else:  # rare: U+0085, U+2028 or U+2029 in the file

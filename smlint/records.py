@@ -17,13 +17,18 @@ import math
 import re
 from functools import lru_cache
 
-from .convert import CONVERTERS
+from .convert import CONVERTERS, RELATIVE_TARGET_PATTERN
 from .data import data_dir
-
-RELATIVE_TARGET_PATTERN = r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"
 _INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
 _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
+
+
+@lru_cache(maxsize=None)
+def _regex(pattern: str) -> re.Pattern:
+    """A pattern of the table as pydantic and JSON Schema read it: a final ``$`` is the end of the text
+    (in Python it also matches before a final newline, so "abc\\n" would pass as a slug)."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
 
 
 class Invalid(Exception):
@@ -110,7 +115,7 @@ def check(spec: dict, value, strict: bool = False):
         if not isinstance(value, str):
             raise Invalid("string_type", "Input should be a valid string", value)
         pattern = spec.get("pattern")
-        if pattern and not re.search(pattern, value):
+        if pattern and not _regex(pattern).search(value):
             raise Invalid("string_pattern_mismatch", f"String should match pattern '{pattern}'", value,
                           ctx={"pattern": pattern})
         return value
@@ -242,6 +247,9 @@ def _union(spec: dict, value, strict: bool):
                 return check(option, value, mode)
             except Invalid as exc:
                 failures.append((option, exc))
+    for _, exc in failures:  # "1320" in quotes: say to leave the quotes off
+        if exc.msg.endswith("quoted_number"):
+            raise exc
     # a relative target ("+10%") is the likelier intent when a number does not fit either: say what is expected
     for option, _ in failures:
         if option.get("pattern") == RELATIVE_TARGET_PATTERN:

@@ -8,18 +8,21 @@ come back as *lenient* model instances whose required fields may be None.
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import math
 import re
 from functools import lru_cache
 
 from . import records
+from .convert import RELATIVE_TARGET_PATTERN, SLUG_PATTERN, unquoted
+from .i18n import Noun, Place
 from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, abbreviate, escape_pointer, to_python
 
-_DUTCH_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+\Z")
-_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-RELATIVE_TARGET_PATTERN = records.RELATIVE_TARGET_PATTERN
+_DUTCH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+\Z")
+# the lists of items, by where they are: an item is named by its id (or counted) in messages
+_ITEMS = {("audiences",): "audiences", ("objectives",): "objectives", ("channels",): "channels",
+          ("content", "pillars"): "pillars", ("content", "cadence"): "cadence", ("team",): "team",
+          ("tasks",): "tasks", ("calendar",): "calendar"}
 
 
 def _numeric(spec: dict) -> bool:
@@ -30,29 +33,65 @@ def _numeric(spec: dict) -> bool:
 
 @lru_cache(maxsize=None)
 def _plan(model: str):
-    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, spec), the required keys."""
+    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, spec, has a shorthand),
+    the required keys."""
     fields = records.table()[model]["fields"]
     plan = {}
     for name, field in fields.items():
         spec = field["type"]
         sub, is_list = None, False
-        if spec["kind"] == "model" and "before" not in spec:
-            sub = spec["model"]  # a shorthand-capable model (age: "25-40") is validated whole, as a value
+        if spec["kind"] == "model":
+            sub = spec["model"]
         elif spec["kind"] == "list" and spec["item"]["kind"] == "model" and "before" not in spec["item"]:
             sub, is_list = spec["item"]["model"], True
-        plan[name] = (sub, is_list, _numeric(spec), spec)
+        # a model with a shorthand (age: "25-40") is a value unless it is written as a mapping
+        plan[name] = (sub, is_list, _numeric(spec), spec, "before" in spec)
     required = tuple(name for name, field in fields.items() if field["required"])
     return fields, plan, required
 
 
-def describe(path: str) -> str:
-    """``/objectives/1/deadline`` -> ``objectives[1].deadline`` for messages."""
-    out = ""
-    for token in path.lstrip("/").split("/"):
-        if not token:
-            continue
-        out += f"[{token}]" if token.isdigit() else (("." if out else "") + token)
-    return out
+def describe(path: str, root: Node | None = None, count: bool = False) -> Place:
+    """Where ``path`` is, for a reader: the list item it is in, by its id (or counted from 1), and the keys below it.
+
+    ``/objectives/1/deadline`` becomes "deadline of objective 'fb-fans'" (i18n.Place words it). Without
+    the document's ``root``, or with ``count`` (the id is what the message is about), an item is counted;
+    an element of a plain list (``channels: [a, b]``) is not named, as the message shows its value.
+    """
+    fields: list[str] = []
+    kind, name, number, entry = "", "", 0, ("", "")
+    node = root
+    for token in (t.replace("~1", "/").replace("~0", "~") for t in path.lstrip("/").split("/") if t):
+        if isinstance(node, Sequence) or (node is None and token.isdigit()):
+            index = int(token)
+            child = node.children[index] if isinstance(node, Sequence) and index < len(node.children) else None
+            section = "" if kind else _ITEMS.get(tuple(fields), "")
+            if section or isinstance(child, Mapping):
+                kind, number, fields = section or "item", index + 1, []
+                name, entry = _item_name(child, section)
+            node = child
+        else:
+            fields.append(token)
+            node = node.items[token][1] if isinstance(node, Mapping) and token in node.items else None
+    if count:
+        name, entry = "", ("", "")
+    return Place(".".join(fields), kind, name, number, *entry)
+
+
+def _item_name(item: Node | None, section: str) -> tuple[str, tuple[str, str]]:
+    """An item's id (a channel's platform when it has none); a calendar entry's date and channel."""
+    if not isinstance(item, Mapping):
+        return "", ("", "")
+    values = {key: value.value for key, (_, value) in item.items.items() if isinstance(value, Scalar)}
+    if section == "calendar":
+        date, channel = values.get("date"), values.get("channel")
+        if isinstance(date, str) and isinstance(channel, str):
+            return "", (date, channel)
+        return "", ("", "")
+    for key in ("id", "platform") if section == "channels" else ("id",):
+        value = values.get(key)
+        if isinstance(value, str) and re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
+            return value, ("", "")
+    return "", ("", "")
 
 
 def slugify(text: str) -> str:
@@ -61,7 +100,8 @@ def slugify(text: str) -> str:
 
 
 class Validator:
-    def __init__(self) -> None:
+    def __init__(self, root: Node | None = None) -> None:
+        self.root = root
         self.problems: list[LoadProblem] = []
         self.paths: dict[int, str] = {}
 
@@ -79,14 +119,18 @@ class Validator:
                 if key.startswith("x-"):
                     continue
                 child = f"{path}/{escape_pointer(key)}"
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                from .synonyms import suggestions
+
+                close = suggestions("keys", key, fields)[:1]  # "deadlnie", "doelgroepen" -> deadline, audiences
                 self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
-                              key=key, where=describe(path), hint=close[0] if close else "",
+                              key=key, where=describe(path, self.root), hint=close[0] if close else "",
                               known=", ".join(fields))
                 continue
-            sub, is_list, numeric, _ = kind
+            sub, is_list, numeric, _, shorthand = kind
             if value_node.__class__ is Scalar and value_node.value is None:
                 continue  # `content:` with nothing under it: treated as absent
+            if shorthand and value_node.__class__ is not Mapping:
+                sub = None  # age: "25-40" is a value; age: {min: 25} is checked key by key below
             if sub is None and value_node.__class__ is Scalar and not numeric:
                 values[key] = value_node.value  # the common case: a plain value, validated below
                 leaf_nodes[key] = (key_node, value_node)
@@ -94,20 +138,22 @@ class Validator:
             child = f"{path}/{escape_pointer(key)}"
             if sub is not None and is_list:
                 if not isinstance(value_node, Sequence):
-                    self._problem("SM003", "want_list", key_node, child, where=describe(child))
+                    self._problem("SM003", "want_list", key_node, child, where=describe(child, self.root))
                     reported.add(key)
                     continue
                 items = []
                 for index, item in enumerate(value_node.children):
                     item_path = f"{child}/{index}"
                     if not isinstance(item, Mapping):
-                        self._problem("SM003", "want_mapping", item, item_path, where=describe(item_path))
+                        self._problem("SM003", "want_mapping", item, item_path, where=describe(item_path, self.root),
+                                      value=shown(None, item))
                         continue
                     items.append(self.model(sub, item, item_path))
                 values[key] = items
             elif sub is not None:
                 if not isinstance(value_node, Mapping):
-                    self._problem("SM003", "want_mapping", key_node, child, where=describe(child))
+                    self._problem("SM003", "want_mapping", key_node, child, where=describe(child, self.root),
+                                  value=shown(None, value_node))
                     reported.add(key)
                     continue
                 values[key] = self.model(sub, value_node, child)
@@ -118,7 +164,7 @@ class Validator:
                     and value_node.plain
                     and _DUTCH_THOUSANDS.match(value_node.raw)
                 ):
-                    self._problem("SM003", "dutch_thousands", key_node, child, where=describe(child),
+                    self._problem("SM003", "dutch_thousands", key_node, child, where=describe(child, self.root),
                                   value=value_node.raw, fixed=value_node.raw.replace(".", ""))
                     reported.add(key)
                     continue
@@ -126,7 +172,7 @@ class Validator:
                 leaf_nodes[key] = (key_node, value_node)
         for name in required:
             if name not in values and name not in reported:
-                self._problem("SM003", "missing_key", node, path, where=describe(path), key=name)
+                self._problem("SM003", "missing_key", node, path, where=describe(path, self.root), key=name)
         for name, (key_node, value_node) in leaf_nodes.items():
             try:
                 values[name] = records.check(plan[name][3], values[name])
@@ -138,8 +184,9 @@ class Validator:
         return instance
 
     def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
-        where = describe(path + "".join(f"/{p}" for p in error["loc"][1:]))
-        key, args = schema_error_text(error, value_node, where)
+        inner = "".join(f"/{escape_pointer(str(p))}" for p in error["loc"][1:])
+        key, args = schema_error_text(error, _node_at(value_node, error["loc"][1:]), describe(path + inner, self.root))
+        args["at"] = "".join(f"/{p}" for p in error["loc"][1:])  # the item inside the field (formats/1), for fixes
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
@@ -165,35 +212,74 @@ def huge_number(value, value_node: Node | None) -> tuple[str, int] | None:
     return abbreviate(text.strip()), len(match[2])
 
 
-def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple[str, dict]:
-    """The SM003 message key and arguments for one pydantic error (also used for data files)."""
+def _node_at(node: Node | None, parts) -> Node | None:
+    """The node below ``node`` at the keys and indices ``parts``, or None."""
+    for part in parts:
+        if isinstance(node, Mapping) and part in node.items:
+            node = node.items[part][1]
+        elif isinstance(node, Sequence) and isinstance(part, int) and part < len(node.children):
+            node = node.children[part]
+        else:
+            return None
+    return node
+
+
+def shown(value, node: Node | None = None):
+    """A value as the user wrote it, for a message: text in quotes, a number as typed (-5, not -5.0); a long one
+    cut to its start and end."""
+    text = _shown(value, node)
+    return f"{text[:64]}…{text[-8:]}" if isinstance(text, str) and len(text) > 80 else text
+
+
+def _shown(value, node: Node | None = None):
+    if isinstance(node, Scalar):
+        return repr(node.value) if isinstance(node.value, str) else node.raw
+    if isinstance(node, Sequence) or isinstance(value, list):
+        return Noun("list")
+    if isinstance(node, Mapping) or isinstance(value, dict):
+        return Noun("mapping")
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    return str(value)
+
+
+def date_readings(text: str) -> list[dt.date]:
+    """The real dates a date written another way can mean, likeliest first (``convert.date_readings``)."""
+    from .convert import date_readings as readings
+
+    return [date for _, date in readings(text)]
+
+
+def schema_error_text(error: dict, value_node: Node | None, where) -> tuple[str, dict]:
+    """The SM003 message key and arguments for one pydantic-shaped error (also used for data files).
+
+    ``value_node`` is the node of the value the error is about (when known): the message shows the
+    value as it is written there.
+    """
     value = error.get("input")
     huge = huge_number(value, value_node)
     if huge:
         return "huge_number", {"where": where, "value": huge[0], "digits": huge[1]}
-    if isinstance(value, float) and not math.isfinite(value) and isinstance(value_node, Scalar):
-        shown = abbreviate(value_node.raw)  # as written (1e400), not as read (inf)
-    elif isinstance(value, str) and len(value) > 80:
-        shown = f"{value[:64]}…{value[-8:]}"
-    elif isinstance(value, (str, int, float, bool)) or value is None:
-        shown = value
-    else:
-        shown = value_node.__class__.__name__.lower() if value_node is not None else type(value).__name__
     kind = error["type"]
     message = str(error.get("msg", ""))
-    args = {"where": where, "value": shown}
+    args = {"where": where, "value": shown(value, value_node)}
     if kind == "value_error":
         key = message.rsplit(", ", 1)[-1]
         key = {"not_number": "want_number"}.get(key, key)  # a yes/no where a number belongs
-        if key == "not_date" and isinstance(value, str) and (match := _DMY.match(value.strip())):
-            args["fixed"] = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
-            key = "not_date_dmy"
+        if key == "quoted_number":
+            args["fixed"] = unquoted(value)
+        elif key == "not_date" and isinstance(value, str):
+            key = _date_advice(value, args)
     elif kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         options = [a or b for a, b in options]
         args["options"] = ", ".join(options)
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        from .synonyms import suggestions
+
+        close = suggestions("choices", value, options, cutoff=0.5)[:1]  # "Nonprofit", "maand" -> nonprofit, month
         args["hint"] = close[0] if close else ""
         key = "bad_choice_hint" if close else "bad_choice"
     elif kind == "string_pattern_mismatch":
@@ -212,7 +298,10 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
     elif kind in ("float_parsing", "float_type", "finite_number"):
         key = "want_number"
     elif kind in ("string_type",):
-        key = "want_text"
+        if isinstance(value_node, Scalar) or isinstance(value, (int, float, bool)):
+            key, args["raw"] = "want_text_quoted", value_node.raw if isinstance(value_node, Scalar) else args["value"]
+        else:
+            key = "want_text"
     elif kind in ("list_type",):
         key = "want_list"
     elif kind in ("bool_type", "bool_parsing"):
@@ -226,6 +315,21 @@ def schema_error_text(error: dict, value_node: Node | None, where: str) -> tuple
     return key, args
 
 
+def _date_advice(text: str, args: dict) -> str:
+    """The message key for a text that is not a date, with the date(s) it can be read as."""
+    readings = date_readings(text)
+    if len(readings) == 1:
+        args["fixed"], args["day"] = readings[0].isoformat(), readings[0]
+        return "not_date_dmy"
+    if len(readings) == 2:
+        args["fixed"], args["day"] = readings[0].isoformat(), readings[0]
+        args["other"], args["other_day"] = readings[1].isoformat(), readings[1]
+        return "not_date_either"
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return "no_such_day"
+    return "not_date"
+
+
 @lru_cache(maxsize=None)
 def _sm003_keys() -> frozenset[str]:
     from .data import catalogue
@@ -235,6 +339,6 @@ def _sm003_keys() -> frozenset[str]:
 
 def validate(root: Mapping):
     """Return (lenient Strategy, problems, paths of every model instance)."""
-    validator = Validator()
+    validator = Validator(root)
     strategy = validator.model("Strategy", root, "")
     return strategy, validator.problems, validator.paths

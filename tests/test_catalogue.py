@@ -64,8 +64,10 @@ def _bilingual(tree, where: str = ""):
 
 def test_shared_messages_exist_in_both_languages():
     shared = read_yaml("messages.yaml")
-    english = {k: v for k, v in shared["en"].items() if k != "click"}  # click's own messages need no English
-    _same_shape(english, {k: v for k, v in shared["nl"].items() if k != "click"}, "messages")
+    translations = ("click", "yaml_problems")  # click's and the YAML reader's own messages need no English
+    english = {k: v for k, v in shared["en"].items() if k not in translations}
+    _same_shape(english, {k: v for k, v in shared["nl"].items() if k not in translations}, "messages")
+    assert all(k in shared["nl"] for k in translations)
 
 
 @pytest.mark.parametrize("name", ["maturity.yaml", "channels.yaml"])
@@ -120,4 +122,66 @@ def test_click_errors_in_dutch(cli):
     assert result.exit_code == 2
     assert "Gebruik: smlint check" in result.output and "Fout: Onbekende optie '--formaat'" in result.output
     bad = cli("check", "--format", "xml", "--lang", "nl")
-    assert "Ongeldige waarde voor '--format': 'xml' is geen van" in bad.output
+    assert "Ongeldige waarde voor '--format' / '--output-format': 'xml' is geen van" in bad.output
+
+
+def _dutch_texts():
+    """Every Dutch text a user reads: rule docs and messages, shared messages, the growth model, the channel data."""
+    for code, entry in catalogue().items():
+        yield from ((code, text) for text in entry["doc"]["nl"].values())
+        yield from ((code, text) for text in entry["messages"]["nl"].values())
+    for name in ("maturity.yaml", "channels.yaml"):
+        for where, pair in _bilingual(read_yaml(name)):
+            yield from ((f"{name}{where}", text) for text in _strings(pair["nl"]))
+    shared = {k: v for k, v in read_yaml("messages.yaml")["nl"].items() if k not in ("click", "yaml_problems")}
+    yield from (("messages.yaml", text) for text in _strings(shared))  # (not the patterns of English to translate)
+
+
+def _strings(tree):
+    if isinstance(tree, str):
+        yield tree
+    elif isinstance(tree, dict):
+        for value in tree.values():
+            yield from _strings(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            yield from _strings(value)
+
+
+@pytest.mark.parametrize("translated, natural", [
+    # issue 11, item 18b: Dutch that read as translated
+    (r"teamlid doet|doet kanaal|kanaal doet|kanaal dat niemand doet", "beheert"),
+    (r"\bdraagt\b|kan dragen", "ondersteunt"),
+    (r"weggeschreven|Schrijf de strategie weg", "vastgelegd"),
+    (r"geen slug", "een id met hoofdletters, spaties of andere tekens"),
+    (r"Nederlandse gebruikers van", "Nederlandse gebruikerscijfers van"),
+    (r"\bmaatstaf\b|\bmeetwaarde\b", "wat je meet"),
+    (r"\bmapping\b", "blok sleutels met waarden"),
+    (r"deze controle vraagt|deze smlint leest|Formeer de", "(natural Dutch)"),
+])
+def test_dutch_reads_as_written_by_a_dutch_marketer(translated, natural):
+    import re
+
+    found = [(where, text) for where, text in _dutch_texts() if re.search(translated, text)]
+    assert found == [], f"write it as a Dutch marketer would ({natural}): {found}"
+
+
+def test_sm403_says_recommended_frequency_not_reach():
+    # to a marketer "bereik" is reach: a range of posts a week is a "marge" or "aanbevolen frequentie"
+    import re
+
+    dutch = catalogue()["SM403"]["doc"]["nl"]
+    assert not [t for t in dutch.values() if re.search(r"\bbereik\b", t)]
+    assert "aanbevolen marge" in dutch["summary"]
+
+
+def test_dutch_explain_has_no_english_lines(cli):
+    out = cli("explain", "SM301", "--lang", "nl").output
+    assert out.startswith("SM301 channel-reach (kanalen, waarschuwing)\n")
+    for english in ("US adults", "Dutch population", "as reported by", "values, as quoted", "head of Instagram",
+                    "specification", " and SumAll", "(channels, warning)"):
+        assert english not in out, english
+    assert "aandeel van: Nederlandse bevolking van 15+" in cli("explain", "SM301", "--lang", "nl").output
+    assert "share of: Dutch population aged 15+" in cli("explain", "SM301").output
+    assert "SM403  info          content       cadence-out-of-range" in cli("rules").output
+    assert "SM402  waarschuwing  content" in cli("rules", "--lang", "nl").output

@@ -115,7 +115,10 @@ scalars = st.one_of(
                      "10,5%", "1.200", "2027-01-31", "2027-02-30", "31-12-2027", "yes", "no", "ja", "nee", "true",
                      "on", "1", "0", "SM205", "sm2", "SM", "SM9999", "error", "warning", "nl", "en", "day", "week",
                      "12.0", "1_000", " 7.00 ", "1e400", "-0.0", "Infinity",
-                     "image", "video", "consumer", "monthly", "todo", "idea", "1e3", " 12 ", "inf", "nan", "12.0"]),
+                     "image", "video", "consumer", "monthly", "todo", "idea", "1e3", " 12 ", "inf", "nan", "12.0",
+                     # issue 11: a final newline, Unicode digits, leap days, ages out of range, practice words in capitals
+                     "ab\n", "2027-12-31\n", "٣", "２０", "2028-02-29", "2027-02-29", "0000-01-01", "25-400",
+                     " 18 - 24 ", "120+", "121+", "JA", "Nee", " ja", "100.000001%", "99.5 %", "1/7/2027"]),
     st.text(max_size=8),
     st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)),
 )

@@ -176,7 +176,7 @@ def test_x_keys_are_allowed(cli, repo):
     ("per-file-ignores:\n  x.yaml: [SM2]\nseverity: {SM205: fatal}\n", ":3:12:", "choose one of: error, warning, info"),
     ("fail-on: warn\n", ":1:1:", "'warn' is not allowed; did you mean 'warning'?"),
     ("ignore: [SM2, SM999]\n", ":1:15:", "Unknown rule code or prefix 'SM999'; did you mean"),
-    ("ignore: [SM2, 205]\n", ":1:15:", "ignore[1]: 205 is not a rule code or prefix; write e.g. SM205"),
+    ("ignore: [SM2, 205]\n", ":1:15:", "ignore: 205 is not a rule code or prefix; write e.g. SM205"),
     ("thresholds:\n  SM301: {min_reach: 10}\n", ":2:11:", "Rule SM301 has no option 'min_reach' (did you mean 'min-reach'?)"),
     ("today: 31-12-2027\n", ":1:1:", "2027-12-31"),
     ("select: [SM2]\nselect: [SM3]\n", ":2:1:", "already defined on line 1"),

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import shlex
+import types
+
 import pytest
 
-from .conftest import EXAMPLES, codes, lint
+from .conftest import EXAMPLES, REPO, codes, lint
 
 COMPLETE = ["groene-buurt.strategy.yaml", "northwind-analytics.strategy.yaml"]
 
@@ -31,3 +36,31 @@ def test_flawed_example_shows_many_kinds_of_problem():
 def test_example_language_follows_the_file():
     dutch = lint("", data=(EXAMPLES / "flawed.strategy.yaml").read_bytes(), lang=None)
     assert any("staat al op regel" in f.message for f in dutch)
+
+
+def _quick_start_command() -> list[str]:
+    """README's first Quick start command: the part after `&&` in its first sh block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Quick start.*?```sh\n(.*?)\n```", readme, re.DOTALL)[1]
+    return shlex.split(block.split("&&", 1)[1])
+
+
+@pytest.mark.parametrize("system_date", ["2026-03-01", "2027-01-21", "2027-12-31", "2031-06-01"])
+@pytest.mark.parametrize("example", COMPLETE)
+def test_quick_start_is_clean_on_any_date(cli, monkeypatch, system_date, example):
+    """README's first command, run as written from the repository root, whatever the system date says."""
+    from smlint import cli as command_line
+
+    class SystemDate(dt.date):
+        @classmethod
+        def today(cls):
+            return cls.fromisoformat(system_date)
+
+    command = _quick_start_command()
+    assert command == ["smlint", "check", "examples/groene-buurt.strategy.yaml"]
+    command[-1] = f"examples/{example}"
+    monkeypatch.setattr(command_line, "dt", types.SimpleNamespace(date=SystemDate))
+    monkeypatch.chdir(REPO)
+    result = cli(*command[1:])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(("Geen problemen gevonden", "No problems found"))

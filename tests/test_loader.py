@@ -227,3 +227,11 @@ def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last
     lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
     assert finding.line == len(lines)
     assert finding.column <= len(lines[-1]) + 1
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_breaks_leave_fixes_in_place(char):
+    # the fix machinery reads the file's spans with libyaml too: it must count lines as the loader does
+    text = MINIMAL + f"# a note{char}that goes on\nobjectives:\n  - id: o\n    statement: s\n    baseline: 1.200\n"
+    [finding] = lint(text, dedent=False, select=["SM003"])
+    assert (finding.line, finding.column) == (8, 5)

@@ -306,7 +306,7 @@ def test_maturity_command_on_the_dutch_example(cli):
     assert result.exit_code == 0
     out = result.output
     assert "Fase 3 van 4: Bewust bekwaam (Consciously competent)" in out
-    assert "Voldaan:" in out and "[x] De strategie is weggeschreven: alle vijf stappen zijn aanwezig." in out
+    assert "Voldaan:" in out and "[x] De strategie is vastgelegd: alle vijf stappen zijn aanwezig." in out
     assert "Ontbreekt voor fase 4, Onbewust bekwaam:" in out
     assert "Volgende stappen:" in out and "binnen de gehele organisatie" in out
 

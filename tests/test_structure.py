@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+import pytest
 
 from smlint.data import data_dir
 from smlint.schema import text as schema_text
@@ -24,6 +27,50 @@ def test_schema_allows_extensions_and_forbids_unknown_keys():
     assert set(schema["required"]) == {"version", "organisation", "period"}
 
 
+def _properties(schema: dict):
+    """Every (model, property name, property schema) of the strategy schema."""
+    for name, model in [("Strategy", schema), *schema["$defs"].items()]:
+        for key, prop in model.get("properties", {}).items():
+            yield name, key, prop, key in model.get("required", ())
+
+
+def test_every_schema_property_is_documented_and_completes_without_null():
+    # issue 11, item 17: 10 of 79 properties had a description; completion inserted `default: null`
+    properties = list(_properties(json.loads(schema_text())))
+    assert len(properties) > 79
+    assert [(m, k) for m, k, prop, _ in properties if not prop.get("description")] == []
+    assert [(m, k) for m, k, prop, _ in properties if "default" in prop] == []
+
+
+def test_every_pattern_says_in_words_what_it_wants():
+    # the YAML language server shows patternErrorMessage instead of the regular expression itself
+    def walk(node):
+        if isinstance(node, dict):
+            if "pattern" in node and isinstance(node["pattern"], str):
+                yield node
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    patterns = list(walk(json.loads(schema_text())))
+    assert patterns and all(node.get("patternErrorMessage") for node in patterns)
+
+
+def test_an_optional_key_written_without_a_value_is_no_schema_error():
+    # `objectives:` with nothing after it is read as no objectives (SM103), in the editor too
+    import jsonschema
+
+    schema = json.loads(schema_text())
+    for model, key, prop, required in _properties(schema):
+        accepts_null = jsonschema.Draft202012Validator({**prop, "$defs": schema["$defs"]}).is_valid(None)
+        assert accepts_null is not required, (model, key)
+    base = {"version": 1, "organisation": {"name": "X"}, "period": {"start": "2027-01-01", "end": "2027-12-31"}}
+    assert jsonschema.Draft202012Validator(schema).is_valid({**base, "objectives": None})
+    assert sorted(codes(lint(MINIMAL + "objectives:\n"))) == ["SM101", "SM103", "SM104", "SM105", "SM106"]
+
+
 def test_minimal_document_has_no_structure_findings():
     assert [c for c in codes(lint(MINIMAL)) if c.startswith("SM0")] == []
 
@@ -33,7 +80,7 @@ def test_sm003_bad_date_points_at_the_key_with_a_rewrite():
     assert len(findings) == 1
     f = findings[0]
     assert (f.line, f.column, f.path) == (7, 5, "/objectives/0/deadline")
-    assert f.message == "objectives[0].deadline: '31-12-2027' is not a date; write 2027-12-31"
+    assert f.message == "deadline of objective 'a': '31-12-2027' is not a date; write 2027-12-31 (31 December 2027)"
 
 
 def test_sm003_dutch_thousands_hint():
@@ -80,7 +127,7 @@ def test_sm003_wrong_container_type():
 
 def test_sm003_dutch_message():
     findings = only(lint(MINIMAL + "period2: 1\nobjectives:\n  - id: a\n    statement: s\n    deadline: 2027-13-01\n", lang="nl"), "SM003")
-    assert findings[0].message.startswith("objectives[0].deadline: '2027-13-01' is geen datum")
+    assert findings[0].message.startswith("deadline van doelstelling 'a': '2027-13-01' is geen datum")
 
 
 def test_shorthands_are_accepted():
@@ -182,7 +229,106 @@ def test_yes_no_where_a_number_belongs_is_sm003_not_a_crash():
         "objectives:\n  - {id: o, statement: s, target: true, baseline: true}\n"
         "content:\n  cadence:\n    - {channel: x, posts: true, per: week}\n")
     found = {f.path: f.message for f in lint(text, select=["SM003"])}
-    assert found["/organisation/size"] == "organisation.size: True is not a number; write digits only, e.g. 1200"
-    assert found["/objectives/0/baseline"].endswith("True is not a number; write digits only, e.g. 1200")
+    assert found["/organisation/size"] == "organisation.size: true is not a number; write digits only, e.g. 1200"
+    assert found["/objectives/0/baseline"].endswith("true is not a number; write digits only, e.g. 1200")
     assert "is not a target" in found["/objectives/0/target"] and "function-before" not in found["/objectives/0/target"]
     assert "/content/cadence/0/posts" in found
+
+
+# -- issue 11, items 19 and 20: messages say what the user wrote, and name items as a reader does ----------
+
+def sm003(text: str, lang: str = "en") -> dict[str, str]:
+    return {f.path: f.message for f in lint(MINIMAL + text, select=["SM003"], lang=lang)}
+
+
+def test_numbers_are_echoed_as_written_not_as_floats():
+    found = sm003("content:\n  pillars:\n    - {id: p, share: 120}\n  cadence:\n    - {channel: fb, posts: -5, per: week}\n"
+                  "objectives:\n  - {id: o, statement: s, baseline: 1.200}\n")
+    assert found["/content/pillars/0/share"] == "share of pillar 'p': 120 is too large; the highest allowed is 100"
+    assert found["/content/cadence/0/posts"] == "posts of cadence entry 1: -5 must be more than 0"
+    assert found["/objectives/0/baseline"].startswith("baseline of objective 'o': 1.200 is read as a decimal")
+
+
+def test_a_number_in_quotes_is_told_to_lose_the_quotes():
+    text = MINIMAL.replace("version: 1", "version: '1'").replace("{name: Test}", "{name: Test, size: '85'}")
+    found = {f.path: f.message for f in lint(text, select=["SM003"])}
+    assert found["/version"] == "version: '1' is text, not a number; write 1 without quotes"
+    assert found["/organisation/size"] == "organisation.size: '85' is text, not a number; write 85 without quotes"
+    found = sm003("objectives:\n  - {id: o, statement: s, baseline: '1.200', target: '1320'}\n")
+    assert found["/objectives/0/baseline"].endswith("'1.200' is text, not a number; write 1200 without quotes")
+    assert found["/objectives/0/target"].endswith("'1320' is text, not a number; write 1320 without quotes")
+
+
+def test_an_age_that_is_no_range_says_what_is_accepted():
+    found = sm003("audiences:\n  - {id: a, age: 30}\n  - {id: b, age: [25, 40]}\n")
+    assert found["/audiences/0/age"] == "age of audience 'a': 30 is not an age range; write 25-40, 65+ or {min: 25, max: 40}"
+    assert found["/audiences/1/age"].startswith("age of audience 'b': a list is not an age range")
+
+
+def test_an_age_mapping_is_checked_key_by_key():
+    findings = lint(MINIMAL + "audiences:\n  - id: a\n    age: {min: 25, mx: 40}\n  - id: b\n    age: {min: 200}\n")
+    assert [(f.rule, f.path, f.message) for f in findings if f.rule in ("SM003", "SM007")] == [
+        ("SM007", "/audiences/0/age/mx", "Unknown key 'mx' in age of audience 'a'; did you mean 'max'?"),
+        ("SM003", "/audiences/1/age/min", "age.min of audience 'b': 200 is too large; the highest allowed is 120"),
+    ]
+
+
+def test_items_are_named_by_their_id_or_counted_from_one():
+    text = MINIMAL + (
+        "audiences:\n  - id: a\n  - id: Young People\n  - id: a\n"
+        "objectives:\n  - {id: o1, statement: s}\n  - {id: o2, statement: s, deadline: 2027-13-45, channels: [tiktk]}\n"
+        "  - statement: no id\n  - 5\n"
+        "channels:\n  - {platform: fb, audiences: [nobody]}\n"
+        "calendar:\n  - {date: 2027-03-01, channel: facebook, status: done}\n")
+    found = {(f.rule, f.path): f.message for f in lint(text)}
+    assert found["SM003", "/audiences/1/id"].startswith("id of audience 2: 'Young People' is not a valid id")
+    assert found["SM005", "/audiences/2"].startswith("Audience 3: the id 'a' is already used on line 5")
+    assert found["SM003", "/objectives/1/deadline"].startswith("deadline of objective 'o2': '2027-13-45' is not a day")
+    assert found["SM004", "/objectives/1/channels/0"].startswith("channels of objective 'o2': there is no channel")
+    assert found["SM003", "/objectives/2"] == "Objective 3: the required key 'id' is missing"
+    assert found["SM003", "/objectives/3"] == "Objective 4: expected keys with values (key: value), not 5"
+    assert found["SM004", "/channels/0/audiences/0"].startswith("audiences of channel 'fb': there is no audience")
+    assert found["SM003", "/calendar/0/status"].startswith(
+        "status of calendar entry of 1 March 2027 on 'facebook': 'done' is not allowed")
+    assert not [m for m in found.values() if re.search(r"\[\d+\]", m)]
+
+
+def test_items_are_named_in_dutch():
+    found = sm003("objectives:\n  - {id: o1, statement: s, deadline: 31-12-2027}\n  - 5\n", lang="nl")
+    assert found["/objectives/0/deadline"] == \
+        "deadline van doelstelling 'o1': '31-12-2027' is geen datum; schrijf 2027-12-31 (31 december 2027)"
+    assert found["/objectives/1"] == "Doelstelling 2: hier horen sleutels met waarden (sleutel: waarde), niet 5"
+    assert sm003("version2: 1\norganisation: 5\n", lang="nl").get("/organisation", "").startswith("organisation: ")
+
+
+@pytest.mark.parametrize("written, advice", [
+    ("12/31/2027", "write 2027-12-31 (31 December 2027)"),  # month first: once told "write 2027-31-12"
+    ("31-12-2027", "write 2027-12-31 (31 December 2027)"),
+    ("1/7/2027", "can be read two ways: write 2027-07-01 (1 July 2027) or 2027-01-07 (7 January 2027)"),
+    ("7.7.2027", "write 2027-07-07 (7 July 2027)"),
+    ("2027/12/31", "write 2027-12-31 (31 December 2027)"),
+    ("2027-31-12", "write 2027-12-31 (31 December 2027)"),
+    ("2027-1-5", "write 2027-01-05 (5 January 2027)"),
+    ("31/02/2027", "is not a date; write it as YYYY-MM-DD, e.g. 2027-12-31"),
+    ("2027-02-29", "is not a day in the calendar; check the month and the day"),
+    ("end of 2027", "is not a date; write it as YYYY-MM-DD, e.g. 2027-12-31"),
+])
+def test_a_date_in_another_order_gets_the_readings_it_can_have(written, advice):
+    found = sm003(f"objectives:\n  - {{id: o, statement: s, deadline: '{written}'}}\n")
+    message = found["/objectives/0/deadline"]
+    assert message.startswith(f"deadline of objective 'o': '{written}' ") and message.endswith(advice), message
+
+
+def test_text_where_a_number_was_written_is_told_to_use_quotes():
+    found = sm003("objectives:\n  - {id: o, statement: 2027}\n")
+    assert found["/objectives/0/statement"] == \
+        "statement of objective 'o': 2027 is read as a number or yes/no, not as text; put it in quotes: \"2027\""
+
+
+def test_an_item_without_a_valid_id_is_counted_in_the_rules_messages_too():
+    findings = lint(MINIMAL + "audiences:\n  - id: a\n  - {id: Young People, name: Jongeren}\n"
+                    "objectives:\n  - {statement: Meer fans}\n")
+    messages = {f.rule: f.message for f in findings if f.rule in ("SM102", "SM204")}
+    assert messages["SM204"].startswith("Objective '#1' has no owner")
+    assert [f.message for f in findings if f.rule == "SM102"][1].startswith("Audience '#2' is described by")
+    assert not [f.message for f in findings if "'?'" in f.message]

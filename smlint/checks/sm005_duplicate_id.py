@@ -37,6 +37,6 @@ def check(ctx):
                 path = ctx.path(item)
                 first_line = position(ctx.root, ctx.path(seen[item_id]))[0]
                 key = "duplicate_channel" if section == "channels" and not item.id else "duplicate"
-                yield ctx.report(CODE, path, key, id=item_id, first=first_line, where=describe(path))
+                yield ctx.report(CODE, path, key, id=item_id, first=first_line, where=describe(path, ctx.root, count=True))
             else:
                 seen[item_id] = item

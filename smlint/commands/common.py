@@ -41,6 +41,7 @@ class Strategies:
         self.failed = False
 
     def __iter__(self):
+        from .. import i18n
         from ..engine import FATAL
         from .report_view import words
 
@@ -49,7 +50,8 @@ class Strategies:
             if result.context is None or fatal:
                 first = (fatal or result.findings or [None])[0]
                 error = result.file if first is None else (  # None: SM001 itself switched off by the configuration
-                    f"{first.file}:{first.line}:{first.column}: {first.rule} {first.severity} {first.message}")
+                    f"{first.file}:{first.line}:{first.column}: {first.rule} "
+                    f"{i18n.common('severity', result.lang)[first.severity]} {first.message}")
                 say(words(result.lang)["errors"]["not_read"].format(file=result.file, error=error))
                 self.failed = True
                 yield Linted(result, error)

@@ -17,13 +17,15 @@ FORMATS = ("text", "json", "sarif", "gitlab", "github")
 
 @dataclass
 class Run:
-    lang: str | None = None  # the message language, or None: the file's, for a single file, else English
-    single: bool = False  # one file: the summary speaks its language
+    lang: str | None = None  # the message language, or None: the files' own (see ``language``)
     rules: dict = field(default_factory=dict)  # code -> catalogue entry
     version: str = ""
     colour: bool = False
     quiet: bool = False  # findings only: no summary line
+    config_base: str | None = None  # the configuration's folder: the root for files outside any git repository
     summary: dict = field(default_factory=lambda: {"files": 0, "error": 0, "warning": 0, "info": 0})
+    fixes: dict = field(default_factory=lambda: {"safe": 0, "unsafe": 0})  # what `smlint fix` would repair
+    languages: set = field(default_factory=set)  # the languages of the files seen so far
 
     def each(self, results):
         """The results, counted into ``summary`` as they pass."""
@@ -31,8 +33,9 @@ class Run:
             self.summary["files"] += 1
             for finding in result.findings:
                 self.summary[finding.severity] += 1
-            if self.lang is None and self.single:
-                self.lang = result.lang
+                if finding.fix is not None:
+                    self.fixes["safe" if finding.fixable else "unsafe"] += 1
+            self.languages.add(result.lang)
             yield result
 
     def findings(self, results):
@@ -41,7 +44,10 @@ class Run:
 
     @property
     def language(self) -> str:
-        return self.lang or "en"
+        """The language asked for, else the one all files seen speak (Dutch files, a Dutch summary), else English."""
+        if self.lang:
+            return self.lang
+        return next(iter(self.languages)) if len(self.languages) == 1 else "en"
 
 
 def write(fmt: str, run: Run, results, out) -> None:

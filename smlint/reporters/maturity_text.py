@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..i18n import common
+from .files import shown
 
 
 def render_one(view: dict, lang: str) -> str:
     words = common("maturity", lang)
-    lines = [view["file"]]
+    lines = [shown(view["file"])]
     if view.get("error"):
         return "\n".join([*lines, f"  {view['error']}", f"  {words['no_stage']}"])
     lines.append("  " + words["stage"].format(stage=view["stage"], name=view["name"], other=view["other_name"]))
