@@ -321,3 +321,14 @@ def test_many_expired_suppressions_are_reported_in_linear_time():
     expired = [f for f in findings if f.rule == "SM009"]
     assert len(expired) == MANY
     assert expired[-1].path == f"/x-k{MANY - 1}"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_special_baseline_file_exits_2(cli, tmp_path, monkeypatch, short_wait, special):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "strategy.yaml").write_text(EXAMPLE, encoding="utf-8")
+    path = _fifo(tmp_path / "baseline.json") if special == "fifo" else special
+    result = CliRunner().invoke(main, ["check", "--baseline", str(path), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
