@@ -186,6 +186,24 @@ def _ready(fd: int) -> bool:
     return bool(poller.poll(FIFO_WAIT * 1000))
 
 
+def read_input(path: str, limit: int) -> bytes:
+    """A file's bytes, or standard input's for ``-``, as :func:`read` reads them, for commands that report a file
+    they cannot read themselves: everything that stops the reading is an OSError with a reason to show."""
+    import sys
+
+    from .i18n import message
+    from .loader import FatalLoadError
+
+    if isinstance(path, Special):
+        raise OSError(errno.EINVAL, message("SM001", "not_regular", "en"), path)
+    if path == "-" and sys.stdin is None:
+        raise OSError(errno.EBADF, "standard input is closed", path)
+    try:
+        return read_stream(sys.stdin.buffer, limit) if path == "-" else read(path, limit)
+    except FatalLoadError as exc:  # too large, or a FIFO nobody writes to
+        raise OSError(errno.EFBIG, message("SM001", exc.problem.key, "en", exc.problem.args), path) from None
+
+
 def read_stream(stream, limit: int) -> bytes:
     """At most ``limit`` bytes of a binary stream (standard input); more is SM001 too_large_stream."""
     chunks: list[bytes] = []

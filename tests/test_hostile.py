@@ -332,3 +332,24 @@ def test_a_special_baseline_file_exits_2(cli, tmp_path, monkeypatch, short_wait,
     result = CliRunner().invoke(main, ["check", "--baseline", str(path), "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.timeout(60)
+def test_fix_meets_special_files_without_a_hang(tmp_path):
+    _fifo(tmp_path / "strategy.yaml")
+    (tmp_path / "b.strategy.yaml").write_text(EXAMPLE, encoding="utf-8")
+    result = _run("fix", tmp_path, "--lang", "en")
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    assert "not a regular file" in result.stderr
+    with open("/dev/zero", "rb") as zero:
+        result = _run("fix", "-", "--lang", "en", stdin=zero)
+    assert result.returncode == 1 and "more than" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.timeout(60)
+def test_init_answers_from_a_fifo_nobody_writes_to_exit_2(cli, tmp_path, short_wait):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "new.strategy.yaml"), "--answers",
+                                       str(_fifo(tmp_path / "answers.yaml")), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Nothing was written" in result.output

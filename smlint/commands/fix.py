@@ -16,6 +16,7 @@ import sys
 import click
 
 from ..cli import _config, _date, _files, _linter, _options, channel_data_option, config_option, lang_option
+from ..discovery import read_input
 
 
 def texts(lang: str) -> dict:
@@ -86,16 +87,12 @@ def fix(paths, diff, unsafe_fixes, select, ignore, lang, today, channel_data, co
     failed = False
     out_lang = options.lang
     for file in files:
-        if file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            try:
-                with open(file, "rb") as handle:
-                    data = handle.read()
-            except OSError as exc:
-                click.echo(texts(options.lang or "en")["cannot_read"].format(file=file, problem=exc.strerror), err=True)
-                failed = True
-                continue
+        try:  # never a hang on a FIFO, never more than the size limit
+            data = read_input(file, options.max_bytes)
+        except OSError as exc:
+            click.echo(texts(options.lang or "en")["cannot_read"].format(file=file, problem=exc.strerror), err=True)
+            failed = True
+            continue
         name = "-" if file == "-" else file
         extra = options.ignore_for(name)
         outcome = repair(lambda content, name=name: linter.lint_bytes(name, content), name, data,
