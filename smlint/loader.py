@@ -9,6 +9,7 @@ deep nesting). Nothing here constructs Python objects from tags.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -224,7 +225,8 @@ def _stand_ins(text: str) -> dict[str, str]:
     if not present:
         return {}
     used = set(_PRIVATE_USE.findall(text))
-    free = (char for char in map(chr, [*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE)]) if char not in used)
+    free = (char for char in map(chr, itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0xFFFFE)))
+            if char not in used)
     return dict(zip(present, free))
 
 
