@@ -86,11 +86,17 @@ class Baseline:
 
     @classmethod
     def read(cls, path: str) -> Baseline:
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read(64 * 1024 * 1024 + 1)
+        from .discovery import read
+        from .i18n import message
+        from .loader import FatalLoadError
+
+        try:  # never waits on a FIFO nobody writes to, never reads more than the limit
+            raw = read(path, 64 * 1024 * 1024)
         except OSError as exc:
             raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
+        except FatalLoadError as exc:
+            problem = message("SM001", exc.problem.key, "en", exc.problem.args)
+            raise BaselineError(("baseline_unreadable", {"problem": problem})) from None
         try:
             import json
 
