@@ -291,7 +291,10 @@ def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
 
 @lru_cache(maxsize=None)
 def _time_patterns():
-    """(regex, resolver(match, period_start) -> (date, kind)), most specific first."""
+    """(regex, resolver(match, period_start) -> (date, kind)[, gate]), most specific first.
+
+    A gate is a pattern the text must hold for the regex to match (timewords' holidays share one).
+    """
 
     def iso(m, start):
         return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
@@ -380,7 +383,13 @@ def find_time(text: str, period_start: dt.date | None):
     window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
     if window:
         taken[window[0] : window[1]] = b"\x01" * (window[1] - window[0])
-    for pattern, resolve in _time_patterns():
+    gates: dict[int, bool] = {}  # a pattern's gate: searched once per text
+    for pattern, resolve, *gate in _time_patterns():
+        if gate:
+            if id(gate[0]) not in gates:
+                gates[id(gate[0])] = gate[0].search(text) is not None
+            if not gates[id(gate[0])]:
+                continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if taken[start] or taken[end - 1]:
