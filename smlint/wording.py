@@ -114,8 +114,25 @@ def compile_list(entries_by_lang: dict) -> WordList:
         return WordList(None, ())
     entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
     combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
-    pattern = re.compile(r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
+    pattern = re.compile(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
     return WordList(pattern, tuple(entry for entry, _ in entries))
+
+
+def _first_letters(entries_by_lang: dict) -> str:
+    """A look-ahead at the letters the entries can begin with (the same matches, most places skipped at once);
+    none when an entry begins with ``*``."""
+    letters = set()
+    for lang in LANGS:
+        for entry in (entries_by_lang or {}).get(lang) or []:
+            first = entry.split("...")[0].split()[0] if entry.split("...")[0].split() else ""
+            placeholder = _PLACEHOLDER.fullmatch(first)
+            if placeholder:
+                letters |= {form[0] for form in forms(placeholder[1], lang) if form}
+            elif first and not first.startswith("*"):
+                letters.add(first[0])
+            else:
+                return ""
+    return "(?=[" + "".join(sorted(re.escape(letter) for letter in letters)) + "])" if letters else ""
 
 
 def _verbs_as_entries(verbs_by_lang: dict) -> dict:
