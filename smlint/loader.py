@@ -392,7 +392,9 @@ class _Builder:
                 _check_tag(tag, line, column)
                 value = _resolve_tagged(tag, raw, line, column)
             elif plain:
-                value = resolve_plain(raw)
+                value = _RESOLVED.get(raw, _MISSING)  # resolve_plain's table, looked up here: most scalars are in it
+                if value is _MISSING:
+                    value = resolve_plain(raw)
                 if value.__class__ is str:
                     raw = value  # the same text, one object for all its occurrences
             else:
