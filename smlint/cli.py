@@ -248,17 +248,22 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
         except changes.SinceError as exc:
             raise SettingsError(common(exc.key, lang or "en").format(**exc.values)) from None
         results = changes.narrow(results, since)
-    if write_baseline:
+    if write_baseline:  # never over a file the run reads (checked before anything is linted)
+        from .baseline import BaselineError, describe, refuse_inputs
+
+        try:
+            refuse_inputs(write_baseline, [*files, loaded.file, *loaded.channel_data(), *loaded.rule_packs()])
+        except BaselineError as exc:
+            raise SettingsError(describe(exc, lang or "en")) from None
         return _writing_baseline(results, write_baseline, lang, quiet)
     baseline_path = baseline_path or loaded.baseline()
     if baseline_path:
-        from .baseline import Baseline, BaselineError
+        from .baseline import Baseline, BaselineError, describe
 
         try:
             baseline = Baseline.read(baseline_path)
         except BaselineError as exc:
-            key, args = exc.args[0]
-            raise SettingsError(f"{baseline_path}: {common(key, lang or 'en').format(**args)}") from None
+            raise SettingsError(f"{baseline_path}: {describe(exc, lang or 'en')}") from None
         return _against_baseline(results, baseline, lang, quiet)
     return results
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 
 import click
 
@@ -33,33 +31,16 @@ def refuse_inputs(target: str, inputs, message: str) -> None:
 
 
 def write_atomic(path: str, data: bytes, failed: str) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, then a rename.
+    """Write ``data`` to ``path`` whole or not at all (:func:`smlint.atomic.write_bytes`); exit 2 when it cannot be.
 
     A reader never sees half a file, and an interrupted run leaves the old
     file as it was. A new file gets the usual permissions (0666 less the
-    umask); an existing one keeps its own.
+    umask); an existing one keeps its own. A device or FIFO is written to,
+    never replaced.
     """
-    directory = os.path.dirname(os.path.abspath(path))
+    from ..atomic import write_bytes
+
     try:
-        mode = os.stat(path).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".smlint-", suffix=".tmp", dir=directory)
+        write_bytes(path, data)
     except OSError as exc:
         raise OutputError(failed.format(path=path, problem=exc.strerror or exc)) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException as exc:  # an interrupted write leaves no temporary file behind
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise OutputError(failed.format(path=path, problem=exc.strerror or exc)) from None
-        raise
