@@ -25,6 +25,7 @@ from functools import lru_cache
 from .datafile import DataFileError, TreeLocator
 from .loader import Mapping, Scalar, Sequence, escape_pointer
 from .loader import to_python as _to_python
+from .shown import printable
 
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
@@ -71,16 +72,6 @@ class PackRule:
                          "why": given.get("why") or "", "bad": given.get("bad") or "", "good": given.get("good") or ""}
         return {"name": self.name, "category": CATEGORY, "severity": self.severity, "doc": doc,
                 "pack": self.file, "messages": {}}
-
-
-# Characters a value from the strategy may not bring into a message as they are: line breaks (one finding is one
-# line of text output), terminal escapes, and the bidirectional controls that make text read other than it is.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters written as escapes (``\\n``, ``\\x1b``), for a message."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 _LOADED: dict = {}
