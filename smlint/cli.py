@@ -240,7 +240,7 @@ def _short_lived() -> None:
 
 def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, quiet):
     """The results with only what a baseline does not hold and, with --since, what changed."""
-    if since:
+    if since is not None:  # an empty REV (an unset variable in CI) is an error, not "everything"
         from . import changes
 
         try:
