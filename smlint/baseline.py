@@ -19,9 +19,9 @@ import os
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .loader import Mapping, Scalar, Sequence
+from .locations import Locations
 
 FORMAT = 1
 _IDENTITY = ("platform", "date", "channel", "title")  # items without an id (channels, calendar, cadence) by these
@@ -66,36 +66,15 @@ def stable_path(root, pointer: str) -> str:
     return "".join(out)
 
 
-def repository_root(start: str) -> str:
-    """The folder holding ``.git`` at or above ``start``'s folder, else the current folder."""
-    return _root_of(os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or "."))
-
-
-@lru_cache(maxsize=4096)
-def _root_of(folder: str) -> str:
-    while True:
-        if os.path.exists(os.path.join(folder, ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return os.getcwd()
-        folder = parent
-
-
-def relative_file(file: str, root: str | None = None) -> str:
-    """``file`` relative to the repository root, with forward slashes (how a baseline names it)."""
+def relative_file(file: str, locations: Locations | None = None) -> str:
+    """``file`` from the repository root, with forward slashes: how a baseline, SARIF and GitLab name it."""
     if file == "-":
         return file
-    root = root or repository_root(file)
-    try:
-        relative = os.path.relpath(os.path.abspath(file), root)
-    except ValueError:  # another drive
-        relative = os.path.abspath(file)
-    return relative.replace(os.sep, "/")
+    return (locations or Locations()).locate(file)[1]
 
 
-def key(finding, root: str | None = None) -> tuple[str, str, str]:
-    return relative_file(finding.file, root), finding.rule, finding.stable_path or finding.path
+def key(finding, locations: Locations | None = None) -> tuple[str, str, str]:
+    return relative_file(finding.file, locations), finding.rule, finding.stable_path or finding.path
 
 
 class BaselineError(Exception):
@@ -200,11 +179,11 @@ class Baseline:
             entries[(entry["file"], entry["rule"], entry["path"])] += count
         return cls(entries, path)
 
-    def new_findings(self, findings, root: str | None = None) -> tuple[list, int]:
+    def new_findings(self, findings, locations: Locations | None = None) -> tuple[list, int]:
         """The findings not in the baseline, and how many were hidden by it."""
         kept, hidden = [], 0
         for finding in findings:
-            k = key(finding, root)
+            k = key(finding, locations)
             if self.used[k] < self.entries.get(k, 0):
                 self.used[k] += 1
                 hidden += 1
@@ -218,8 +197,8 @@ class Baseline:
                    if count > self.used[k] and (files is None or k[0] in files))
 
 
-def render(findings, root: str | None = None) -> str:
-    counts = Counter(key(f, root) for f in findings)
+def render(findings, locations: Locations | None = None) -> str:
+    counts = Counter(key(f, locations) for f in findings)
     lines = [_entry({"file": f, "rule": r, "path": p, "count": n}) for (f, r, p), n in sorted(counts.items())]
     body = ",\n    ".join(lines)
     return ('{\n  "smlint-baseline": 1,\n  "findings": [\n    ' + body + "\n  ]\n}\n") if lines else \

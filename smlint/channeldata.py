@@ -105,9 +105,19 @@ class ChannelData:
         return cadence.get("min"), cadence.get("max")
 
     # regions and reach
+    def region_code(self, name) -> str | None:
+        """The region a name means: a code in any case (``NL``), or an alias (``Nederland``); None when unknown."""
+        key = _norm(name) if name is not None else ""
+        if key in self.regions:
+            return key
+        for code, entry in sorted(self.regions.items()):
+            if key in {_norm(alias) for alias in (entry or {}).get("aliases") or []}:
+                return code
+        return None
+
     def region(self, name: str | None) -> str | None:
         """The region whose figures apply: ``nl``, ``us``; anything else via ``global``."""
-        key = str(name).strip().lower() if name else "global"
+        key = (self.region_code(name) or "global") if name else "global"
         if key not in self.regions:
             key = "global"
         seen = set()
@@ -159,6 +169,14 @@ class ChannelData:
             total += count
             figures.append(figure)
         return Reach(weighted / total, tuple(figures), tuple(years), region)
+
+    def reach_all(self, platform: str, region: str) -> Reach | None:
+        """The platform's share of everyone in the region's denominator (adults, people 15+); None without a figure."""
+        region_reach = ((self.platform(platform) or {}).get("reach") or {}).get(region) or {}
+        figure = region_reach.get("all")
+        if not figure:
+            return None
+        return Reach(figure["value"], (figure,), (), region)
 
     def citation(self, figures, lang: str) -> str:
         """(Pew Research Center, 2025) or (estimate from Newcom and Pew Research Center, 2025)."""

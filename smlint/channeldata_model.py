@@ -93,9 +93,29 @@ class Platform(_Strict):
 
 class Region(_Strict):
     name: Words | None = None
+    aliases: list[str] = Field(default_factory=list, description="Names people write for the region (Nederland, Netherlands); read as its code.")
     people: Words | None = None
     bands: list[Annotated[str, Field(pattern=BAND)]] | None = None
     fallback: str | None = None
+    note: str | None = None
+
+
+AGES = r"^\s*\d{1,3}\s*(-\s*\d{1,3}|\+)\s*$"
+WordList = list[str]
+
+
+class AgeGroup(_Strict):
+    ages: Annotated[str, Field(pattern=AGES, description='The ages the words stand for: "12-24" or "65+".')]
+    words: WordList = Field(default_factory=list, description="Words that name the group, in any language.")
+    note: str | None = None
+
+
+class AudienceWords(_Strict):
+    """Words in an audience's id, name, description or occupations that say how old it is (SM301)."""
+
+    age_groups: dict[str, AgeGroup] = Field(default_factory=dict)
+    general_public: WordList = Field(default_factory=list, description="Words for everyone in a place: judged by the all-adults figure.")
+    not_in_group: WordList = Field(default_factory=list, description="Words that put the audience next to a group, not in it (parents of pupils): no age is assumed.")
     note: str | None = None
 
 
@@ -107,3 +127,4 @@ class ChannelDataFile(_Strict):
     methods: dict[str, Words] = Field(default_factory=dict)
     regions: dict[str, Region] = Field(default_factory=dict)
     platforms: dict[str, Platform] = Field(default_factory=dict)
+    audience_words: AudienceWords | None = None

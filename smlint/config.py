@@ -167,6 +167,14 @@ class TomlLocator:
         return None
 
 
+def unknown_code(code: str, known) -> str | None:
+    """None when ``code`` (upper case) is one of the ``known`` codes or a prefix of one; else the closest, or ""."""
+    if code and any(k.startswith(code) for k in known):
+        return None
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, ...] = ()) -> None:
     """Codes and rule options must exist: a typo would otherwise switch nothing off, silently."""
     from . import checks
@@ -183,9 +191,9 @@ def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, .
         raise DataFileError(file, line, column, common(key, lang).format(**args))
 
     def check_prefix(code: str, pointer: str):
-        if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-            fail(pointer, "config_unknown_code", code=code, hint=close[0] if close else known[0])
+        hint = unknown_code(code, known)
+        if hint is not None:
+            fail(pointer, "config_unknown_code", code=code, hint=hint or known[0])
 
     for name in ("select", "extend-select", "ignore"):
         for index, code in enumerate(getattr(config, name.replace("-", "_")) or []):

@@ -10,6 +10,9 @@ from functools import cached_property
 from .channeldata import ChannelData, built_in
 from .loader import Mapping, Scalar, Sequence
 
+ALL_CHANNELS = "all"  # `channels: all` on an objective or a pillar
+DORMANT = ("paused", "archived")  # channel statuses kept for the record only
+
 
 @dataclass(frozen=True)
 class Report:
@@ -63,6 +66,17 @@ class RuleContext:
         self.cache: dict = {}  # per-file results shared by several rules (e.g. SMART views)
         self._reports: dict[str, list[Report]] = {}
         self.suppressions = suppressions  # inline `# smlint: disable` comments, or None
+        self._expand_all_channels()
+
+    def _expand_all_channels(self) -> None:
+        """``channels: all`` on an objective or pillar becomes the plan's channel ids (the live ones when any),
+        so every rule reads a list."""
+        items = [*(self.doc.objectives or []), *self.pillars]
+        saying_all = [item for item in items if getattr(item, "channels", None) == ALL_CHANNELS]
+        if saying_all:
+            ids = list(self.live_channels) or list(self.channels_by_id)
+            for item in saying_all:
+                item.channels = list(ids)
 
     def reports_of(self, code: str) -> list[Report]:
         """A rule's reports on this file, run once (the maturity rules read the SMART ones)."""
@@ -110,6 +124,13 @@ class RuleContext:
             return bool(node.children)
         return bool(node.items)
 
+    def written(self, item, key: str) -> bool:
+        """Whether the file writes ``key`` on this item, even with a value that failed validation (SM003)."""
+        from .loader import find
+
+        node, _ = find(self.root, self.path(item))
+        return isinstance(node, Mapping) and key in node.items
+
     def section_path(self, section: str) -> str:
         """Where a finding about a missing section points: the section when written, else the document."""
         return f"/{section}" if section in self.root.items else ""
@@ -148,6 +169,16 @@ class RuleContext:
             if cid and cid not in table:
                 table[cid] = channel
         return table
+
+    @staticmethod
+    def dormant(channel) -> bool:
+        """A paused or archived channel: kept for the record, exempt from cadence, calendar, owner and island rules."""
+        return getattr(channel, "status", None) in DORMANT
+
+    @cached_property
+    def live_channels(self) -> dict:
+        """Channels by id that are not paused or archived."""
+        return {cid: channel for cid, channel in self.channels_by_id.items() if not self.dormant(channel)}
 
     @cached_property
     def pillars(self) -> list:
@@ -198,8 +229,8 @@ class RuleContext:
 
     @cached_property
     def uncovered_channels(self) -> list[str]:
-        """Channel ids no team member covers, in file order (SM506, SM602, the maturity score)."""
-        return [cid for cid in self.channels_by_id if cid not in self.covered_channels]
+        """Live channel ids no team member covers, in file order (SM506, SM602, the maturity score)."""
+        return [cid for cid in self.live_channels if cid not in self.covered_channels]
 
     def how_often(self, cadence: dict) -> str:
         """``{posts: 3, per: week}`` in words: "3 a week", "3 per week"."""
@@ -214,6 +245,12 @@ class RuleContext:
         if period is not None and period.start and period.end and period.end > period.start:
             return period
         return None
+
+    @property
+    def period_ended(self) -> bool:
+        """Whether the (valid) period ended before today: then nothing is judged against today (SM509)."""
+        period = self.valid_period
+        return period is not None and period.end < self.today
 
     def written_ids(self, section: str) -> set[str]:
         """Ids as written in the file, made slugs: a reference to an id that

@@ -120,3 +120,47 @@ CONVERTERS = {
     "code_prefix": code_prefix,
     "code": code,
 }
+
+
+_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\Z")
+_NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th|e)?\s+([^\W\d_]+)\.?,?\s+(\d{4})\Z")
+_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\Z")
+
+
+def date_readings(text) -> list[tuple[str, dt.date]]:
+    """The dates a text written in another notation can mean, each with its order.
+
+    ``31-12-2027``, ``2027/12/31``, ``2027-31-12``, ``31 december 2027``,
+    ``December 31, 2027`` each have one reading; ``07/01/2027`` has two,
+    likeliest first: ``("dmy", 7 January)`` and ``("mdy", 1 July)``. A text
+    that is no real date has none.
+    """
+    if not isinstance(text, str):
+        return []
+    value = " ".join(text.strip().split())
+    found: list[tuple[str, dt.date]] = []
+
+    def add(order: str, year, month, day) -> None:
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return
+        if all(date != seen for _, seen in found):
+            found.append((order, date))
+
+    if match := _YMD.match(value):
+        add("ymd", match[1], match[2], match[3])
+        if not found:  # 2027-31-12: the year first, then day and month
+            add("ydm", match[1], match[3], match[2])
+    elif match := _NUMERIC.match(value):
+        add("dmy", match[3], match[2], match[1])
+        add("mdy", match[3], match[1], match[2])
+    else:
+        from .text import MONTHS
+
+        if (match := _DAY_MONTH.match(value)) and match[2].lower() in MONTHS:
+            add("dmy", match[3], MONTHS[match[2].lower()], match[1])
+        elif (match := _MONTH_DAY.match(value)) and match[1].lower() in MONTHS:
+            add("mdy", match[3], MONTHS[match[1].lower()], match[2])
+    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import channeldata, checks
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
-from .i18n import LANGUAGES, message, written_language
+from .i18n import LANGUAGES, language_code, message, written_language
 from .loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
@@ -21,6 +21,7 @@ from .loader import (
     Scalar,
     Sequence,
     escape_pointer,
+    find,
     load_bytes,
     position,
 )
@@ -32,7 +33,7 @@ from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-FATAL = ("SM001", "SM006")
+FATAL = ("SM001", "SM006")  # the file could not be checked: reported whatever --select and --ignore say
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,10 @@ class Finding:
     category: str
     message: str
     path: str
-    fixable: bool = False
+    fixable: bool = False  # a safe fix exists (`smlint fix` repairs it)
+    end_column: int | None = None  # just past the key or scalar the finding points at, on its line (SARIF regions)
     stable_path: str = ""  # ``path`` with list items named by their id: what baselines and fingerprints key on
+    fix: object = field(default=None, compare=False, repr=False)  # fixes.Resolved, when the rule can repair it
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.rule, self.path, self.message)
@@ -140,6 +143,22 @@ def _pointer_on_line(root, line: int, path: str = "") -> str:
     return ""
 
 
+def _token_end(root, path: str, line: int, column: int) -> int | None:
+    """The column just past the key or scalar at line:column that ``path`` leads to; None when not on one line."""
+    if not path:
+        return None
+    node, holder = find(root, path)
+    candidates = [holder, node]
+    if isinstance(node, Mapping) and node.items:
+        candidates.append(next(iter(node.items.values()))[0])
+    for candidate in candidates:
+        if isinstance(candidate, Scalar) and (candidate.line, candidate.column) == (line, column):
+            if "\n" in candidate.raw or not candidate.raw:
+                return None
+            return column + len(candidate.raw) + (0 if candidate.plain else 2)  # a quoted key: its quotes too
+    return None
+
+
 def file_language(root, options: Options) -> str:
     if options.lang:
         return options.lang
@@ -147,8 +166,9 @@ def file_language(root, options: Options) -> str:
     languages = organisation.get("languages") if isinstance(organisation, Mapping) else None
     if isinstance(languages, Sequence) and languages.children:
         first = languages.children[0]
-        if isinstance(first, Scalar) and isinstance(first.value, str) and first.value.lower() in LANGUAGES:
-            return first.value.lower()  # language codes are case-insensitive (SPEC section 8)
+        code = language_code(first.value) if isinstance(first, Scalar) else None
+        if code in LANGUAGES:
+            return code  # codes in any case, and written out: "NL", "nl-BE", "Nederlands" (SPEC section 8, SM305)
     return "en"
 
 
@@ -156,6 +176,7 @@ class Linter:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.codes = [code for code in checks.modules() if options.enabled(code)]
+        self._fixers: dict = {}  # code -> its module's fix(ctx, report), or None
         # a channel data file smlint cannot use raises DataFileError here: a usage error, before any file is linted
         data = channeldata.load(tuple(options.channel_data), options.lang or "en")
         self.settings = Settings(today=options.today, lang=options.lang, thresholds=options.thresholds,
@@ -167,7 +188,18 @@ class Linter:
             self.pack_rules = tuple(rule for rule in rulepacks.load(options.rule_packs, options.lang or "en")
                                     if options.enabled(rule.code))
 
-    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str):
+    def _fix(self, ctx, code: str, key: str, args: dict, path: str):
+        """The rule's proposed fix for one finding (its module's ``fix(ctx, report)``), or None."""
+        if ctx is None:
+            return None
+        if code not in self._fixers:
+            module = checks.load(code) if code in checks.modules() else None
+            self._fixers[code] = getattr(module, "fix", None)
+        fixer = self._fixers[code]
+        return fixer(ctx, Report(code, path, key, args)) if fixer else None
+
+    def _finding(self, file: str, code: str, key: str, args: dict, line: int, column: int, path: str, lang: str,
+                 ctx=None, root=None):
         entry = catalogue()[code]
         return Finding(
             file=file,
@@ -178,13 +210,16 @@ class Linter:
             category=entry["category"],
             message=message(code, key, lang, args),
             path=path,
+            end_column=_token_end(root, path, line, column) if root is not None else None,
+            fix=self._fix(ctx, code, key, args, path),
         )
 
-    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None) -> Finding:
+    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None, ctx=None) -> Finding:
         path = problem.path
         if not path and root is not None and problem.code == "SM002":
             path = _pointer_at(root, problem.line, problem.column) or ""
-        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang)
+        return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang,
+                             ctx, root)
 
     def lint_bytes(self, file: str, data: bytes) -> FileResult:
         options = self.options
@@ -208,16 +243,16 @@ class Linter:
             return options.enabled(code, extra)
 
         doc, problems, paths = validate(root)
-        findings = [self._from_problem(file, p, lang, root) for p in loaded.problems + problems if enabled(p.code)]
         settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
         suppressions = Suppressions(parse_suppressions(loaded.text), options.today) if "smlint" in loaded.text \
             else NO_SUPPRESSIONS
         ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
+        findings = [self._from_problem(file, p, lang, root, ctx) for p in loaded.problems + problems if enabled(p.code)]
         for code in self.codes:
             if extra and not enabled(code):
                 continue
             for report in ctx.reports_of(code):
-                findings.append(self._place(file, report, root, lang))
+                findings.append(self._place(file, report, root, lang, ctx))
         if self.pack_rules:
             findings += self._pack_findings(file, root, lang, enabled)
         if suppressions:
@@ -229,6 +264,10 @@ class Linter:
         findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
                     for f in findings]
         findings.sort(key=Finding.sort_key)
+        if any(f.fix is not None for f in findings):
+            from .fixes import attach
+
+            findings = attach(findings, loaded.text)
         return FileResult(file, findings, lang, ctx)
 
     def _pack_findings(self, file: str, root, lang: str, enabled) -> list[Finding]:
@@ -301,16 +340,15 @@ class Linter:
         return out
 
     def _fatal(self, file: str, problem: LoadProblem, lang: str) -> list[Finding]:
-        if not self.options.enabled(problem.code):
-            return []
+        """SM001 or SM006, whatever the selection: a file that could not be checked is never clean."""
         return [self._from_problem(file, problem, lang)]
 
-    def _place(self, file: str, report: Report, root, lang: str) -> Finding:
+    def _place(self, file: str, report: Report, root, lang: str, ctx=None) -> Finding:
         if report.line is not None:
             line, column = report.line, report.column or 1
         else:
             line, column = position(root, report.path)
-        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang)
+        return self._finding(file, report.code, report.key, report.args, line, column, report.path, lang, ctx, root)
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""

@@ -27,6 +27,34 @@ def written_language(text: str, key: str) -> str | None:
     return match[1].lower() if match else None
 
 
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*\Z")
+
+
+def is_language_tag(value) -> bool:
+    """A language written as a code (``nl``, ``NL``, ``nl-BE``), not in words."""
+    return isinstance(value, str) and _LANGUAGE_TAG.match(value.strip()) is not None
+
+
+def language_code(value) -> str | None:
+    """The language a value in ``organisation.languages`` means, as a lowercase code.
+
+    Codes in any case and with a region (``NL``, ``nl-BE``) are read as their
+    language; a language written out ("Nederlands", "Dutch") as the code it
+    names (``rules/vocabulary.yaml``, SM305 suggests writing the code).
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    tag = _LANGUAGE_TAG.match(text)
+    if tag:
+        return tag[1].lower()
+    word = text.lower()
+    for code, names in (read_yaml("vocabulary.yaml").get("language_names") or {}).items():
+        if word in names:
+            return code
+    return None
+
+
 def common(key: str, lang: str) -> str:
     return read_yaml("messages.yaml")[lang][key]
 

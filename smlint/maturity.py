@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import read_yaml
+from .i18n import format_date
 from .smart import has_kpi
 
 SMART_CODES = ("SM201", "SM202", "SM203", "SM204", "SM205", "SM206", "SM207", "SM208")
@@ -83,11 +84,11 @@ def _counted(entry: dict, ids: list[str], lang: str) -> str:
     return entry[lang][0 if len(ids) == 1 else 1].format(ids=_list(ids, lang))
 
 
-def _smart_failures(ctx) -> dict[str, list[str]]:
-    """The SM201-SM208 codes that count against each objective, by the objective's path."""
+def _smart_failures(ctx, codes=SMART_CODES) -> dict[str, list[str]]:
+    """The SM201-SM208 codes (or ``codes``) that count against each objective, by the objective's path."""
     failures: dict[str, list[str]] = {}
     paths = {ctx.path(o): o for o in ctx.doc.objectives}
-    for code in SMART_CODES:
+    for code in codes:
         for report in ctx.reports_of(code):
             if not ctx.counts(report):
                 continue
@@ -95,6 +96,26 @@ def _smart_failures(ctx) -> dict[str, list[str]]:
             if owner in paths:
                 failures.setdefault(owner, []).append(code)
     return failures
+
+
+def _experts(ctx, declared: bool) -> tuple[bool, str]:
+    """Trained experts, shown by the team (``expert: true``, or ``trained`` on or before today), else declared."""
+    lang = ctx.lang
+    words = model()["words"]
+    shown, planned = [], []
+    for member in ctx.doc.team:
+        trained = getattr(member, "trained", None)
+        if trained is not None and trained > ctx.today:
+            planned.append(words["planned"][lang].format(id=member.id or "?", date=format_date(trained, lang)))
+        elif trained is not None:
+            shown.append(words["trained_on"][lang].format(id=member.id or "?", date=format_date(trained, lang)))
+        elif getattr(member, "expert", None) is True:
+            shown.append(member.id or "?")
+    if shown:
+        return True, _list(shown, lang)
+    if declared:
+        return True, words["declared"][lang]
+    return False, words["planning"][lang].format(items=_list(planned, lang)) if planned else ""
 
 
 def assess(ctx) -> Assessment:
@@ -121,9 +142,12 @@ def assess(ctx) -> Assessment:
     judge("written_strategy", not missing_steps,
           _list([words["steps"][code][lang] for code in missing_steps], lang) + (
               words["missing_one"][lang] if len(missing_steps) == 1 else words["missing_many"][lang]))
-    judge("objectives_defined", bool(doc.objectives))
-    channel_ids = list(ctx.channels_by_id)
-    islands = [cid for cid, channel in ctx.channels_by_id.items() if not channel.audiences]
+    vague = _smart_failures(ctx, ("SM205",))
+    unclear = list(dict.fromkeys(o.id or "?" for o in doc.objectives if ctx.path(o) in vague))
+    judge("objectives_defined", doc.objectives and not unclear,
+          words["no_objectives"][lang] if not doc.objectives else _counted(words["vague"], unclear, lang))
+    channel_ids = list(ctx.live_channels)  # paused and archived channels are kept for the record only
+    islands = [cid for cid, channel in ctx.live_channels.items() if not channel.audiences]
     judge("channels_serve_audiences", channel_ids and not islands,
           words["no_channels"][lang] if not channel_ids else _counted(words["channels_without"], islands, lang))
     uncovered = ctx.uncovered_channels
@@ -136,7 +160,7 @@ def assess(ctx) -> Assessment:
     else:
         detail = _counted(words["roleless"], roleless, lang)
     judge("team_roles", shown or (declared("team_roles") is True and not uncovered), detail)
-    judge("experts_trained", declared("experts_trained") is True)
+    judge("experts_trained", *_experts(ctx, declared("experts_trained") is True))
     # stage 4
     media = declared("integrated_media") or []
     judge("integrated_media", bool(media), ", ".join(media))

@@ -147,8 +147,13 @@ class Audience(Section):
     income: Literal["low", "middle", "high", "mixed"] | None = Field(None, description="Income level.")
     interests: list[str] = Field(default_factory=list, description="What they care about, e.g. sustainability.")
     locations: list[str] = Field(default_factory=list, description="Where they live or work, e.g. Utrecht.")
+    sectors: list[str] = Field(default_factory=list, description="Sectors a business audience works in, e.g. zorg, retail.")
+    departments: list[str] = Field(default_factory=list, description="Departments an internal audience works in.")
     segment: Literal["consumer", "business", "internal", "public"] | None = Field(
         None, description="What kind of audience: decides how channel fit is judged. Left out: consumer.")
+
+
+AllChannels = Literal["all"]
 
 
 class Objective(Section):
@@ -159,7 +164,8 @@ class Objective(Section):
     statement: str = Field(description="The objective in one sentence, ideally SMART: what, how much, where, by when.")
     metric: str | None = Field(None, description="What is measured, e.g. followers, reach, clicks.",
                                examples=["followers"])
-    channels: list[Slug] = Field(default_factory=list, description="Ids of the channels the objective is about.")
+    channels: list[Slug] | AllChannels = Field(
+        default_factory=list, description='Ids of the channels the objective is about, or "all": every channel of the plan.')
     audiences: list[Slug] = Field(default_factory=list, description="Ids of the audiences the objective serves.")
     baseline: Number | None = Field(None, description="Where the metric stands now, a number, e.g. 1200.")
     target: Number | RelativeTarget | None = Field(
@@ -180,6 +186,9 @@ class Channel(Section):
     objectives: list[Slug] = Field(default_factory=list, description="Ids of the objectives the channel works for.")
     handle: str | None = Field(None, description='The account name, e.g. "@groenebuurt".')
     rationale: str | None = Field(None, description="Why this channel suits its audiences.")
+    status: Literal["active", "planned", "paused", "archived"] | None = Field(
+        None, description="active (left out: active), planned, paused or archived; paused and archived channels are "
+                          "kept for the record and exempt from cadence, calendar, owner and island rules.")
 
 
 Format = Literal["text", "image", "video", "story", "live", "article", "link"]
@@ -195,8 +204,8 @@ class Pillar(Section):
                                 examples=[40])
     formats: list[Format] = Field(default_factory=list, description="The forms the pillar's posts take.")
     audiences: list[Slug] = Field(default_factory=list, description="Ids of the audiences the pillar is for.")
-    channels: list[Slug] = Field(default_factory=list,
-                                 description="Ids of the channels it is posted on (left out: all channels).")
+    channels: list[Slug] | AllChannels = Field(
+        default_factory=list, description='Ids of the channels it is posted on, or "all" (left out: all channels).')
 
 
 class Cadence(Section):
@@ -224,6 +233,10 @@ class TeamMember(Section):
     role: str | None = Field(None, description="Their role, e.g. social media manager.")
     department: str | None = Field(None, description="Their department.")
     channels: list[Slug] = Field(default_factory=list, description="Ids of the channels they look after.")
+    expert: Practice | None = Field(
+        None, description="true: one of the organisation's social media experts, up to date on the channels they run.")
+    trained: IsoDate | None = Field(
+        None, description="When they were last trained on their channels, YYYY-MM-DD (a later date than today: planned).")
 
 
 class Task(Section):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import read_yaml
+from .i18n import language_code
 from .text import Analysis, analyse
 
 DAYS_PER_MONTH = 30.44
@@ -73,7 +74,7 @@ def view(ctx, objective) -> SmartView:
     start = period.start if period is not None else None
     languages = ctx.doc.organisation.languages if ctx.doc.organisation else []
     hint = None
-    known = [l for l in languages if l in ("nl", "en")]
+    known = [code for code in map(language_code, languages) if code in ("nl", "en")]
     if len(known) == 1:
         hint = known[0]
     analysis = analyse(objective.statement or "", start, hint)

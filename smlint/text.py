@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import timewords, wording
 from .data import read_yaml
 
 MONTHS = {
@@ -60,6 +61,7 @@ class Analysis:
     percents: list[float] = field(default_factory=list)
     relative: list[float] = field(default_factory=list)  # percentages that are a change ("met 10%")
     baseline: float | None = None
+    target: float | None = None  # the number after "naar" / "to": where the statement says it ends
     time: TimeExpression | None = None
 
     @property
@@ -75,7 +77,8 @@ def _phrase_pattern(words: tuple[str, ...], prefix_ok: bool = False) -> re.Patte
             parts.append(re.escape(word[:-1]) + r"\w*")
         else:
             parts.append(re.escape(word) + (r"\w*" if prefix_ok and len(word) >= 5 else ""))
-    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    # metric and platform words (prefix_ok) also count after a hyphen: "LinkedIn-volgers", "Instagram-posts"
+    return re.compile((r"(?<!\w)(" if prefix_ok else r"(?<![\w-])(") + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 def _vocabulary():
@@ -205,12 +208,14 @@ def _time_patterns():
         (re.compile(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
         (re.compile(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
         (re.compile(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
+        *timewords.patterns(),  # relative to the plan: "komend kwartaal", "voor de zomervakantie"
     ]
 
 
 def find_time(text: str, period_start: dt.date | None):
     """The first time expression in ``text`` and the spans of all of them."""
-    spans = []
+    window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
+    spans = [window] if window else []
     found: list[tuple[int, TimeExpression]] = []
     for pattern, resolve in _time_patterns():
         for match in pattern.finditer(text):
@@ -220,10 +225,12 @@ def find_time(text: str, period_start: dt.date | None):
                 date, kind = resolve(match, period_start)
             except (ValueError, OverflowError):
                 continue  # "31 februari": not a date, not a time expression
+            if date is None and period_start is not None:
+                continue  # "maart 40": no such day in any year of the period
             spans.append((match.start(), match.end()))
             found.append((match.start(), TimeExpression(match[0], date, kind)))
     found.sort(key=lambda pair: pair[0])
-    return (found[0][1] if found else None), spans
+    return (found[0][1] if found else None), [span for span in spans if span != window]
 
 
 _NUMBER = re.compile(
@@ -235,6 +242,19 @@ _WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
 _DOUBLE = re.compile(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
+_TOWARDS = ("naar", "tot", "to", "up to", "tot wel")  # "van 1.200 naar 2.000": the number the goal ends at
+_COUNTS = {"twice": 2, "tweemaal": 2, "driemaal": 3, "thrice": 3}
+# a number written as a word counts when it counts something: "twee keer per dag", "three videos a week"
+_COUNT = re.compile(
+    r"\b(" + "|".join(w for w in sorted({**WORD_NUMBERS, **_COUNTS}, key=len, reverse=True) if w not in ("een", "één", "a", "one"))
+    + r")\s+(?:keer|maal|times|x|per|a\s+(?:day|week|month)|(?:nieuwe\s+|new\s+|extra\s+)?(?:posts?|berichten|video'?s|videos|"
+    r"reels|blogs?|vlogs?|livestreams|artikelen|articles|stories|updates))\b|\b(twice|tweemaal|driemaal|thrice)\b",
+    re.IGNORECASE)
+
+
+def _count_value(word: str) -> int:
+    word = word.lower()
+    return _COUNTS.get(word) or WORD_NUMBERS.get(word, 1)
 
 
 def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str | None = None) -> Analysis:
@@ -243,12 +263,13 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
     vocab = _vocabulary()
     result = Analysis(lang)
     both = ("nl", "en")
-    vague_words = tuple(w for l in both for w in vocab["vague"][l])
-    result.vague = sorted({m.group(0).lower() for m in _phrase_pattern(vague_words).finditer(text)})
+    result.vague = wording.vague().find(text)
     metrics = []
     for metric, words in vocab["metrics"].items():
         if _phrase_pattern(tuple(w for l in both for w in words[l]), True).search(text):
             metrics.append(metric)
+    if "response-time" not in metrics and timewords.response_window(text):
+        metrics.append("response-time")  # "we reageren binnen 24 uur": the metric is the response time
     result.metrics = metrics
     platforms = []
     for platform, words in vocab["platform_words"].items():
@@ -280,12 +301,15 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
             if signed or _ends_with(before, rel_before) or _starts_with(after, rel_after):
                 result.relative.append(value)
             continue
-        is_year = re.fullmatch(r"(19|20)\d\d", raw) and not metric_pattern.match(after)
-        if is_year:
-            continue
+        quantity_of_metric = bool(metric_pattern.search(" ".join(after.split()[:3])))
+        quantity = quantity_of_metric or _ends_with(before, _TOWARDS)
+        if re.fullmatch(r"(19|20)\d\d", raw) and not quantity:
+            continue  # a year ("sinds 2020"), unless a metric follows ("2000 nieuwe volgers") or "naar" precedes
         result.numbers.append(abs(value))
         if result.baseline is None and _ends_with(before, base_before):
             result.baseline = value
+        elif result.target is None and _ends_with(before, _TOWARDS) and (quantity_of_metric or result.baseline):
+            result.target = value  # "van 1.200 naar 2.000", "naar 2000 volgers"; not "door naar 3 pagina's"
     for match in _WORD_PERCENT.finditer(rest):
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)
@@ -293,6 +317,11 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
         after = rest[match.end() :].lower().lstrip()
         if _ends_with(before, rel_before) or _starts_with(after, rel_after):
             result.relative.append(value)
+    window = timewords.response_window(text)
+    if not result.numbers and window:
+        result.numbers.append(float(timewords.window_count(text[window[0]:window[1]])))  # "binnen één werkdag"
+    if not result.numbers and _COUNT.search(rest):
+        result.numbers.append(float(_count_value(_COUNT.search(rest)[1])))  # "twee keer per dag", "three videos"
     if _DOUBLE.search(rest):
         result.percents.append(100.0)
         result.relative.append(100.0)

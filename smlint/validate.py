@@ -9,7 +9,6 @@ come back as *lenient* model instances whose required fields may be None.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from functools import lru_cache
 
@@ -119,7 +118,9 @@ class Validator:
                 if key.startswith("x-"):
                     continue
                 child = f"{path}/{escape_pointer(key)}"
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                from .synonyms import suggestions
+
+                close = suggestions("keys", key, fields)[:1]  # "deadlnie", "doelgroepen" -> deadline, audiences
                 self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
                               key=key, where=describe(path, self.root), hint=close[0] if close else "",
                               known=", ".join(fields))
@@ -184,6 +185,7 @@ class Validator:
     def _schema_error(self, error: dict, key_node: Scalar, value_node: Node, path: str) -> None:
         inner = "".join(f"/{escape_pointer(str(p))}" for p in error["loc"][1:])
         key, args = schema_error_text(error, _node_at(value_node, error["loc"][1:]), describe(path + inner, self.root))
+        args["at"] = "".join(f"/{p}" for p in error["loc"][1:])  # the item inside the field (formats/1), for fixes
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
@@ -214,36 +216,11 @@ def shown(value, node: Node | None = None):
     return str(value)
 
 
-_NUMERIC_DATE = re.compile(r" *([0-9]{1,4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,4}) *")
-
-
 def date_readings(text: str) -> list[dt.date]:
-    """The real dates a date written in another order can mean, likeliest first.
+    """The real dates a date written another way can mean, likeliest first (``convert.date_readings``)."""
+    from .convert import date_readings as readings
 
-    "31-12-2027" and "12/31/2027" can only mean 31 December; "1/7/2027" is 1 July or 7 January;
-    "2027-31-12" and "2027/12/31" are 31 December. Nothing is guessed when no reading is a real date.
-    """
-    match = _NUMERIC_DATE.fullmatch(text)
-    if not match:
-        return []
-    first, second, third = match.groups()
-    if len(third) == 4 and len(first) <= 2:  # day and month (in either order), then the year
-        year, orders = third, ((second, first), (first, second))
-    elif len(first) == 4 and len(third) <= 2:  # the year, then month and day (the other way round only if need be)
-        year, orders = first, ((second, third), (third, second))
-    else:
-        return []
-    readings: list[dt.date] = []
-    for month, day in orders:
-        try:
-            date = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-        if date not in readings:
-            readings.append(date)
-        if len(first) == 4:
-            break  # year first: month-day is the order everyone means
-    return readings
+    return [date for _, date in readings(text)]
 
 
 def schema_error_text(error: dict, value_node: Node | None, where) -> tuple[str, dict]:
@@ -268,7 +245,9 @@ def schema_error_text(error: dict, value_node: Node | None, where) -> tuple[str,
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         options = [a or b for a, b in options]
         args["options"] = ", ".join(options)
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        from .synonyms import suggestions
+
+        close = suggestions("choices", value, options, cutoff=0.5)[:1]  # "Nonprofit", "maand" -> nonprofit, month
         args["hint"] = close[0] if close else ""
         key = "bad_choice_hint" if close else "bad_choice"
     elif kind == "string_pattern_mismatch":

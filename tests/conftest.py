@@ -49,10 +49,27 @@ def cli():
 
     def run(*args, input=None, env=None):
         # the environment a developer's shell or a CI runner may set must not change what tests see
-        environment = {"GITHUB_ACTIONS": None, "NO_COLOR": None, **(env or {})}
+        environment = {"GITHUB_ACTIONS": None, "NO_COLOR": None, "FORCE_COLOR": None, **(env or {})}
         return runner.invoke(main, [str(a) for a in args], input=input, env=environment, catch_exceptions=False)
 
     return run
+
+
+def smlint_process(*args, cwd=REPO, env=None, **run):
+    """``python -m smlint ARGS`` in a fresh process, in ``cwd``, without the colour and CI variables a shell may set.
+
+    Standard output is captured as text unless ``stdout`` is given; ``run`` goes to subprocess.run.
+    """
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
+    environment.update(env or {})
+    if "stdout" not in run:
+        run = {"capture_output": True, "text": True, **run}
+    return subprocess.run([sys.executable, "-m", "smlint", *map(str, args)], cwd=cwd, env=environment, check=False,
+                          **run)
 
 
 def modules_imported_by(*args: str) -> list[str]:

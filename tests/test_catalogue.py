@@ -122,7 +122,7 @@ def test_click_errors_in_dutch(cli):
     assert result.exit_code == 2
     assert "Gebruik: smlint check" in result.output and "Fout: Onbekende optie '--formaat'" in result.output
     bad = cli("check", "--format", "xml", "--lang", "nl")
-    assert "Ongeldige waarde voor '--format': 'xml' is geen van" in bad.output
+    assert "Ongeldige waarde voor '--format' / '--output-format': 'xml' is geen van" in bad.output
 
 
 def _dutch_texts():

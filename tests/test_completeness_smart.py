@@ -159,6 +159,7 @@ def test_sm206_not_judged_without_baseline_or_for_shrinking_metrics():
 
 def test_sm207_fires_and_not():
     text = FULL.replace("    audiences: [a]\nchannels", "channels").replace("objectives: [o]", "objectives: []")
+    text = text.replace("followers on Instagram.", "followers.")  # a platform in the statement would count (SPEC 8)
     findings = only(lint(text), "SM207")
     assert [f.path for f in findings] == ["/objectives/0"]
     assert only(lint(FULL), "SM207") == []
@@ -216,7 +217,19 @@ def test_vocabularies_are_data():
     from smlint.data import read_yaml
 
     vocabulary = read_yaml("vocabulary.yaml")
-    assert "vergroten" in vocabulary["vague"]["nl"] and "awareness" in vocabulary["vague"]["en"]
+    assert "vergroten" in vocabulary["vague_verbs"]["nl"] and "awareness" in vocabulary["vague"]["en"]
     metrics = read_yaml("metrics.yaml")
-    assert metrics["followers"]["max_monthly_growth"] == 0.20
+    assert metrics["followers"]["max_monthly_growth"] == 0.12 and metrics["followers"]["sources"]
     assert all("reasoning" in entry for name, entry in metrics.items() if name != "aliases")
+
+
+def test_sm206_eight_times_the_followers_in_a_year_is_too_fast_and_three_times_is_not():
+    base = FULL.replace("    owner: anna\n", "    owner: anna\n    metric: followers\n    baseline: 1100\n    TARGET\n")
+    base = base.replace("By the end of the year 1,320 followers on Instagram.", "By the end of the year NUMBER followers on Instagram.")
+    too_fast = base.replace("TARGET", "target: 9000").replace("NUMBER", "9,000")
+    [finding] = only(lint(too_fast), "SM206")
+    assert "19.2% growth every month" in finding.message and "more than 12% a month" in finding.message
+    dutch = only(lint(too_fast.replace("9,000", "9.000"), lang="nl"), "SM206")
+    assert "meer dan 12% per maand" in dutch[0].message
+    plausible = base.replace("TARGET", "target: 3500").replace("NUMBER", "3,500")
+    assert only(lint(plausible), "SM206") == []

@@ -134,11 +134,22 @@ def test_team_roles_role_missing_counts_only_when_not_declared():
     assert assess(doc)[0].stage == 3
 
 
-def test_vague_objectives_still_count_as_defined_at_stage_3():
+def test_stage_3_needs_clear_objectives_a_vague_one_keeps_the_plan_at_stage_2():
     doc = stage_three()
     doc["objectives"][0]["statement"] = "More followers on Instagram."
     assessment, findings = assess(doc)
-    assert "SM205" in codes(findings) and assessment.stage == 3
+    assert "SM205" in codes(findings) and assessment.stage == 2
+    [missing] = assessment.missing
+    assert missing.id == "objectives_defined"
+    assert missing.text("en") == "The objectives are not clear yet: objective o is vague (SM205)."
+    [dutch] = assess(doc, lang="nl")[0].missing
+    assert dutch.text("nl") == "De doelstellingen zijn nog niet helder: doelstelling o is vaag (SM205)."
+    assert assess(doc, ignore=("SM205",))[0].stage == 3  # ignored on purpose: does not count
+
+
+def test_stage_3_clear_objectives_met_text_follows_the_seed():
+    [criterion] = [c for c in assess(stage_three())[0].criteria if c.id == "objectives_defined"]
+    assert criterion.met and criterion.text("nl") == "De organisatie heeft haar doelstellingen helder: geen ervan is vaag."
 
 
 def test_ignored_smart_findings_do_not_count_but_unselected_ones_do():
@@ -266,7 +277,7 @@ def test_sm504_fires_on_cadence_without_entries_and_not_with_one():
 
 @pytest.mark.parametrize("due, status, fires", [
     (D(2027, 1, 1), "todo", True),
-    (D(2027, 1, 1), None, True),
+    (D(2027, 1, 1), None, False),          # no status: nothing says it is still open (SPEC section 8)
     (D(2027, 1, 1), "doing", True),
     (D(2027, 1, 1), "done", False),
     (TODAY, "todo", False),                # due today is not overdue
@@ -281,7 +292,7 @@ def test_sm505_overdue_against_today(due, status, fires):
 
 def test_sm505_follows_the_today_option():
     doc = stage_three()
-    doc["tasks"] = [{"id": "t", "title": "T", "owner": "anna", "due": D(2027, 2, 1)}]
+    doc["tasks"] = [{"id": "t", "title": "T", "owner": "anna", "due": D(2027, 2, 1), "status": "todo"}]
     assert only(lint(text(doc), dedent=False, today=D(2027, 2, 1)), "SM505") == []
     assert len(only(lint(text(doc), dedent=False, today=D(2027, 2, 2)), "SM505")) == 1
 
@@ -306,7 +317,8 @@ def test_maturity_command_on_the_dutch_example(cli):
     assert result.exit_code == 0
     out = result.output
     assert "Fase 3 van 4: Bewust bekwaam (Consciously competent)" in out
-    assert "Voldaan:" in out and "[x] De strategie is vastgelegd: alle vijf stappen zijn aanwezig." in out
+    assert "Wat deze fase betekent: De fase waarin de organisatie haar doelstellingen helder heeft" in out
+    assert "Al aanwezig:" in out and "[x] De strategie is vastgelegd: alle vijf stappen zijn aanwezig." in out
     assert "Ontbreekt voor fase 4, Onbewust bekwaam:" in out
     assert "Volgende stappen:" in out and "binnen de gehele organisatie" in out
 
@@ -343,3 +355,25 @@ def test_maturity_model_data_and_judges_match():
     for entry in data["criteria"].values():
         for field in ("label", "met", "missing", "step"):
             assert entry[field]["en"] and entry[field]["nl"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_stage_text_never_contradicts_the_evidence_shown(cli, tmp_path, lang):
+    doc = stage_three()
+    doc["maturity"]["practices"].pop("experts_trained")  # stage 2, with every channel serving an audience
+    path = tmp_path / "s.strategy.yaml"
+    path.write_text(text(doc), encoding="utf-8")
+    out = cli("maturity", path, "--lang", lang).output
+    assert ("Fase 2 van 4" if lang == "nl" else "Stage 2 of 4") in out
+    assert maturity.model()["criteria"]["channels_serve_audiences"]["met"][lang] in out  # the evidence, shown
+    for claim in ("eilandjes", "islands nobody", "still islands"):
+        assert claim not in out
+    means = "Wat deze fase betekent:" if lang == "nl" else "What this stage means:"
+    already = "Al aanwezig:" if lang == "nl" else "Already in place:"
+    assert means in out and already in out and out.index(means) < out.index(already)
+
+
+def test_stage_summaries_describe_the_stage_not_the_plan():
+    for stage, entry in maturity.model()["stages"].items():
+        assert entry["summary"]["en"].startswith("The stage where"), stage
+        assert entry["summary"]["nl"].startswith("De fase waarin"), stage

@@ -14,10 +14,12 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from .conftest import EXAMPLES, REPO
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")  # git is on every CI image
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")  # git is on every CI image
+HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
 def git(cwd, *args, env):
@@ -31,6 +33,7 @@ def try_repo(marketing, env, *files):
     )
 
 
+@needs_git
 def test_pre_commit_hook_fails_on_a_flawed_plan_and_passes_on_a_clean_one(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(
@@ -48,6 +51,7 @@ def test_pre_commit_hook_fails_on_a_flawed_plan_and_passes_on_a_clean_one(tmp_pa
     shutil.copy(EXAMPLES / "groene-buurt.strategy.yaml", marketing / "strategy.yaml")
     (marketing / "plans").mkdir()
     shutil.copy(EXAMPLES / "flawed.strategy.yaml", marketing / "plans" / "flawed.strategy.yaml")
+    shutil.copy(EXAMPLES / "flawed.strategy.yaml", marketing / "plans" / "strategie.yml")  # a Dutch name
     (marketing / "notes.yaml").write_text("not: a strategy\n", encoding="utf-8")  # not matched by the hook
     git(marketing, "add", "-A", env=env)
 
@@ -55,6 +59,29 @@ def test_pre_commit_hook_fails_on_a_flawed_plan_and_passes_on_a_clean_one(tmp_pa
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "smlint" in clean.stdout and "Passed" in clean.stdout
 
-    flawed = try_repo(marketing, env, "strategy.yaml", "plans/flawed.strategy.yaml")
+    flawed = try_repo(marketing, env, "strategy.yaml", "plans/flawed.strategy.yaml", "plans/strategie.yml")
     assert flawed.returncode == 1, flawed.stdout + flawed.stderr
     assert "Failed" in flawed.stdout and "plans/flawed.strategy.yaml:9:3: SM002" in flawed.stdout
+    assert "plans/strategie.yml:9:3: SM002" in flawed.stdout
+
+
+def test_the_hook_is_valid_for_the_pre_commit_it_asks_for():
+    from importlib.metadata import version
+
+    from pre_commit.clientlib import load_manifest, parse_version
+
+    (hook,) = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
+    assert hook["types"] == ["yaml"]  # pre-commit's own file type: a strategy is YAML
+    assert "minimum_pre_commit_version" in HOOKS[0]  # an older pre-commit says so, instead of failing oddly
+    assert parse_version(version("pre-commit")) >= parse_version(hook["minimum_pre_commit_version"])
+
+
+@pytest.mark.parametrize("name, matched", [
+    ("strategy.yaml", True), ("plans/strategy.yml", True), ("plans/2027.strategy.yaml", True),
+    ("strategie.yaml", True), ("nl/strategie.yml", True), ("plans/groene-buurt.strategie.yaml", True),
+    ("notes.yaml", False), ("strategy.yaml.bak", False), ("mystrategy.yaml", False), ("strategies.yaml", False),
+])
+def test_the_hook_matches_english_and_dutch_strategy_names(name, matched):
+    import re
+
+    assert bool(re.search(HOOKS[0]["files"], name)) == matched

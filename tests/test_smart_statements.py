@@ -6,7 +6,11 @@ asserts exactly which SM2xx codes fire.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
+import yaml
 
 from .conftest import lint
 
@@ -44,7 +48,7 @@ VAGUE_NL = [
     ("Onze zichtbaarheid op LinkedIn verbeteren.", {"SM201", "SM202", "SM203", "SM205"}),
     ("Meer interactie met jongeren op TikTok.", {"SM202", "SM203", "SM205"}),
     ("Het bereik van onze berichten vergroten.", {"SM201", "SM202", "SM203", "SM205"}),
-    ("Actiever worden op Facebook.", {"SM201", "SM202", "SM203", "SM205"}),
+    ("Actiever worden op Facebook.", {"SM201", "SM202", "SM203", "SM205", "SM210"}),  # being active is an output
     ("Een betere band opbouwen met de buurt.", {"SM201", "SM202", "SM203", "SM205"}),
     ("Op termijn meer aanmeldingen voor de workshops via Instagram.", {"SM202", "SM203", "SM205"}),
     ("Tegen eind 2027 meer volgers op Instagram.", {"SM202"}),
@@ -71,7 +75,7 @@ VAGUE_EN = [
     ("Maximize reach for our product launch.", {"SM201", "SM202", "SM203", "SM205"}),
     ("Strengthen our visibility among young professionals.", {"SM201", "SM202", "SM203", "SM205"}),
     ("Drive more traffic from Facebook to the website.", {"SM202", "SM203", "SM205"}),
-    ("Be more active on YouTube this year.", {"SM201", "SM202"}),
+    ("Be more active on YouTube this year.", {"SM201", "SM202", "SM210"}),  # being active is an output
 ]
 
 
@@ -103,3 +107,26 @@ def test_language_detected_when_organisation_has_none():
         "STATEMENT", "Eind 2027 hebben we 1.200 volgers op Instagram.")
     findings = lint(text, dedent=False, select=["SM2"])
     assert findings == []
+
+
+# -- the real-plan set: 80 statements labelled by hand (tests/data/statements.yaml) ------------------------
+
+LABELLED = yaml.safe_load((Path(__file__).parent / "data" / "statements.yaml").read_text(encoding="utf-8"))
+JUDGED = {"SM201", "SM202", "SM203", "SM205", "SM210"}
+PLAN = HEAD.replace("end: 2027-12-31", "end: 2029-12-31").replace('"STATEMENT"', "STATEMENT")  # a three-year plan
+
+
+def test_the_labelled_set_is_big_enough_and_balanced():
+    assert len(LABELLED) >= 60
+    assert sum(item["lang"] == "nl" for item in LABELLED) == sum(item["lang"] == "en" for item in LABELLED)
+    classes = {item["class"] for item in LABELLED}
+    assert {"relative-deadline", "rate", "response-window", "vague-inflection", "vague-synonym", "shrinking",
+            "activity", "outcome-with-activity", "community"} <= classes
+
+
+@pytest.mark.parametrize("item", LABELLED, ids=[f"{i['lang']}-{n}" for n, i in enumerate(LABELLED)])
+def test_labelled_statement(item):
+    statement = yaml.safe_dump(item["statement"], allow_unicode=True, width=1000).strip().removesuffix("...").strip()
+    text = PLAN.replace("LANG", item["lang"]).replace("STATEMENT", statement)
+    found = {f.rule for f in lint(text, dedent=False, select=["SM2"], today=dt.date(2027, 1, 2))} & JUDGED
+    assert found == set(item["fires"])

@@ -8,6 +8,10 @@ Fails::
 
 Passes when every referenced id exists. References into a section that has
 no items at all are left to the completeness rules (SM101-SM106).
+
+Fix: a platform alias where the channel's id is the platform (``fb`` ->
+``facebook``) is safe; another close id (``young-famlies`` ->
+``young-families``) is unsafe: the reference may name an item not written yet.
 """
 
 from __future__ import annotations
@@ -69,3 +73,12 @@ def check(ctx):
                 else:
                     yield ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path, ctx.root))
 
+
+
+def fix(ctx, report):
+    from .. import fixes
+
+    hint = report.args.get("hint")
+    if report.key != "unknown_hint" or not hint:
+        return None
+    return fixes.set_value(report.path, hint, safe=ctx.channel_data.canonical(report.args["ref"]) == hint)

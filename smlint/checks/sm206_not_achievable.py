@@ -3,9 +3,10 @@
 Applies to growth goals on metrics that should grow (rules/metrics.yaml):
 a positive relative target, or an absolute target with a baseline. Growth
 per month, compounded from the period start to the deadline (months =
-days / 30.44), must stay under the metric's bound (followers: 20%).
-Fails: followers from 1,000 to 50,000 in six months. Passes: 1,200 to 1,320
-in a year. Not judged without a baseline or with an invalid period.
+days / 30.44), must stay under the metric's bound (followers: 12%, after
+the published benchmarks cited in rules/metrics.yaml).
+Fails: followers from 1,000 to 50,000 in six months, or 1,100 to 9,000 in a
+year. Passes: 1,200 to 1,320 in a year. Not judged without a baseline or with an invalid period.
 """
 
 from __future__ import annotations

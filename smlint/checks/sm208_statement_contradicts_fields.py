@@ -1,8 +1,11 @@
 """SM208: the statement says something else than the fields.
 
 Compares only what both say: a number (10% agrees with target 1320 on
-baseline 1200), a platform in the statement that the objective's channels
-lack, or a date. Fields saying more than the statement is fine.
+baseline 1200; the number after "naar" / "to" is the statement's target, so
+"van 1.200 naar 2.000" disagrees with target 1500; a year-like number next
+to a metric, "naar 2000 volgers", is a number, not a year), a platform in
+the statement that the objective's channels lack, or a date. Fields saying
+more than the statement is fine.
 Fails: statement "10% meer fans" with ``target: "+20%"``. Passes: the same
 statement with ``target: 1320`` and ``baseline: 1200``.
 """
@@ -31,6 +34,9 @@ def check(ctx):
             if not any(_close(p, abs(field_pct)) for p in statement_pcts):
                 yield ctx.report(CODE, objective, "number_percent", id=oid,
                                  said=", ".join(f"{p:g}%" for p in statement_pcts), field=f"{abs(field_pct):.3g}%")
+        elif a.target is not None and v.target_value is not None and not _close(a.target, v.target_value):
+            # "van 1.200 naar 2.000 volgers" against target 1500: the number the statement ends at is the target
+            yield ctx.report(CODE, objective, "number", id=oid, said=f"{a.target:g}", field=f"{v.target_value:g}")
         elif a.numbers and (v.absolute_target is not None or (field_pct is not None and objective.baseline)):
             numbers = {objective.baseline, v.absolute_target}
             if v.relative_target is not None and objective.baseline:

@@ -8,8 +8,14 @@ For every audience a channel lists (SPEC section 7):
   each data band. Below ``min-reach`` (default 20%) it fires.
 - ``business`` audiences: the platform's ``business`` flag in the channel
   data; ``false`` fires (TikTok, Snapchat, Pinterest).
-- ``internal`` audiences, audiences without an age, unknown platforms and
-  bands without a published figure: not judged.
+- an audience without ``age`` whose words name an age group ("senioren",
+  "students", "65-plussers"; ``audience_words`` in ``rules/channels.yaml``)
+  is judged for those ages, and one for everyone in a place ("inwoners",
+  "residents") by the platform's share of all adults; the message says what
+  was assumed (SPEC section 8).
+- ``internal`` audiences, other audiences without an age, paused or archived
+  channels, unknown platforms and bands without a published figure: not
+  judged.
 
 Fails: ``{platform: tiktok, audiences: [seniors]}`` with ``seniors`` aged
 65+ in the US (TikTok reaches about 12%). Passes: YouTube for the same
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..audiences import AssumedAge, assumed_age
 from ..channeldata import OPEN_BAND_END, Reach
 
 CODE = "SM301"
@@ -43,18 +50,27 @@ def age_words(ctx, age) -> str:
     return ctx.word(CODE, "age_upto", high=age.max)
 
 
+def assumed_words(ctx, assumed) -> str:
+    """What was assumed for an audience without an age, to say in the message."""
+    if assumed.ages is None:
+        return ctx.word(CODE, "assumed_public", word=assumed.word)
+    low, high = assumed.ages
+    ages = ctx.word(CODE, "age_from", low=low) if high >= OPEN_BAND_END else ctx.word(CODE, "age_range", low=low, high=high)
+    return ctx.word(CODE, "assumed_age", ages=ages, word=assumed.word)
+
+
 def about(value: float) -> int:
     return int(value + 0.5)
 
 
-def best_alternative(ctx, region: str, ages: tuple[int, int], current: str, floor: float):
-    """The platform that reaches this age range best, when it beats both the current one and the threshold."""
+def best_alternative(ctx, region: str, ages: tuple[int, int] | None, current: str, floor: float):
+    """The platform that reaches this age range (None: everyone) best, when it beats the current one and the threshold."""
     data = ctx.channel_data
     best = None
     for name in sorted(data.platforms):
         if name == current:
             continue
-        reach = data.reach(name, region, *ages)
+        reach = data.reach(name, region, *ages) if ages else data.reach_all(name, region)
         if reach is not None and reach.value >= floor and (best is None or reach.value > best[1].value):
             best = (name, reach)
     return best
@@ -75,6 +91,7 @@ class Fit:
     reach: Reach | None = None
     threshold: float = 0.0
     reason: str = ""  # why not judged: unknown_platform, internal, no_region, no_age, no_figure
+    assumed: AssumedAge | None = None  # the age read from the audience's words, when it has no `age`
 
 
 def fit(ctx, platform: str | None, audience) -> Fit:
@@ -96,12 +113,17 @@ def fit(ctx, platform: str | None, audience) -> Fit:
     if region is None:
         return Fit("none", None, threshold=threshold, reason="no_region")
     ages = age_range(audience.age)
-    if ages is None:
+    assumed = assumed_age(audience, data) if audience.age is None else None
+    if assumed is not None:
+        ages = assumed.ages
+        reach = data.reach(platform, region, *ages) if ages else data.reach_all(platform, region)
+    elif ages is None:
         return Fit("none", None, threshold=threshold, reason="no_age")
-    reach = data.reach(platform, region, *ages)
+    else:
+        reach = data.reach(platform, region, *ages)
     if reach is None:
-        return Fit("none", None, threshold=threshold, reason="no_figure")
-    return Fit("reach", reach.value >= threshold, reach, threshold)
+        return Fit("none", None, threshold=threshold, reason="no_figure", assumed=assumed)
+    return Fit("reach", reach.value >= threshold, reach, threshold, assumed=assumed)
 
 
 def check(ctx):
@@ -109,8 +131,8 @@ def check(ctx):
     audiences = ctx.ids("audiences")
     for channel in ctx.doc.channels:
         platform = data.canonical(channel.platform) if channel.platform else None
-        if platform is None:
-            continue  # SM304
+        if platform is None or ctx.dormant(channel):
+            continue  # SM304; a paused or archived channel reaches no one on purpose
         for audience_id in dict.fromkeys(channel.audiences or []):
             audience = audiences.get(audience_id)
             if audience is None:
@@ -129,12 +151,13 @@ def check(ctx):
             if len(reach.bands) > 1:
                 bands = ctx.word(CODE, "and").join([", ".join(reach.bands[:-1]), reach.bands[-1]])
                 citation = ctx.word(CODE, "weighted", bands=bands) + citation
-            ages = age_range(audience.age)
+            ages = verdict.assumed.ages if verdict.assumed else age_range(audience.age)
             best = best_alternative(ctx, reach.region, ages, platform, max(threshold, reach.value))
             better = ""
             if best:
                 better = ctx.word(CODE, "better", platform=data.display(best[0]), value=about(best[1].value))
             yield ctx.report(CODE, channel, "low_reach", platform=data.display(platform), value=about(reach.value),
-                             people=people, ages=age_words(ctx, audience.age), region=region_name,
+                             people=people, region=region_name,
+                             ages=assumed_words(ctx, verdict.assumed) if verdict.assumed else age_words(ctx, audience.age),
                              citation=citation, threshold=threshold, audience=audience_id,
                              channel=ctx.channel_id(channel), better=better)

@@ -16,6 +16,6 @@ def check(ctx):
     named = {cid for objective in ctx.doc.objectives for cid in objective.channels or []}
     for channel in ctx.doc.channels:
         cid = ctx.channel_id(channel)
-        if channel.audiences or channel.objectives or (cid and cid in named):
+        if ctx.dormant(channel) or channel.audiences or channel.objectives or (cid and cid in named):
             continue
         yield ctx.report(CODE, channel, "island", id=cid or "?")

@@ -3,7 +3,8 @@
 Step 4 of the workshop decides what you communicate and how often. A channel
 has a cadence when an entry in ``content.cadence`` names it (by id, or by a
 platform alias of it). Not reported when the whole ``content`` section is
-missing (SM105 says that). Points at the channel.
+missing (SM105 says that). Paused and archived channels need none. Points
+at the channel.
 Fails: channel ``instagram`` with no ``{channel: instagram, ...}`` entry.
 Passes: ``cadence: [{channel: instagram, posts: 3, per: week}]``.
 """
@@ -26,7 +27,7 @@ def check(ctx):
     if not ctx.present("content"):
         return
     covered = ctx.cadence_by_channel
-    for cid, channel in ctx.channels_by_id.items():
+    for cid, channel in ctx.live_channels.items():
         if cid in covered:
             continue
         hint = recommended(ctx, channel.platform) if channel.platform else ""

@@ -23,7 +23,7 @@ def check(ctx):
     data = ctx.channel_data
     for cid, entries in ctx.cadence_by_channel.items():
         platform = ctx.channels_by_id[cid].platform
-        if not platform:
+        if not platform or cid not in ctx.live_channels:
             continue
         low, high = data.cadence_range(platform)
         planned = planned_per_week(entries)

@@ -22,6 +22,8 @@ def check(ctx):
             continue
         for cid in dict.fromkeys(pillar.channels or list(channels)):
             channel = channels.get(cid)
+            if channel is not None and ctx.dormant(channel):
+                continue
             carried = data.formats(channel.platform) if channel is not None and channel.platform else None
             if not carried or set(pillar.formats) & set(carried):
                 continue

@@ -28,6 +28,8 @@ def expected_entries(cadence, span_days: int) -> float:
 def check(ctx):
     calendar = ctx.calendar_by_channel
     for cid, cadence in ctx.cadence_by_channel.items():
+        if cid not in ctx.live_channels:
+            continue  # paused or archived: kept for the record
         dates = sorted(e.date for e in calendar.get(cid, []) if e.date)
         if not dates:
             continue  # SM504

@@ -15,5 +15,5 @@ CODE = "SM504"
 def check(ctx):
     calendar = ctx.calendar_by_channel
     for cid in ctx.cadence_by_channel:
-        if cid not in calendar:
+        if cid not in calendar and cid in ctx.live_channels:
             yield ctx.report(CODE, ctx.channels_by_id[cid], "empty", id=cid)

@@ -1,7 +1,7 @@
-"""smlint's commands, one module per command.
+"""smlint's commands, one module per command, and what they share (``base.py``).
 
-`server` is registered in ``smlint/cli.py``; `report` and `calendar` register
-themselves on ``smlint.cli.main``, which imports them at its end. Each
-imports what is heavy (pygls, Jinja2, icalendar) only when it runs, so
-``smlint check`` does not pay for it.
+``smlint/cli.py`` knows each command's module by name and imports it only
+when that command runs; each command imports what is heavy (pygls, Jinja2,
+icalendar, questionary) only when it runs, so ``smlint check`` pays for
+none of it. Commands use the engine; the engine knows no command.
 """

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 import click
 
 from .. import __version__
-from ..cli import main
 from .common import lint, say, strategy_options
 from .output import refuse_inputs, write_atomic
 
@@ -190,7 +189,7 @@ def to_csv(found: list[Item], lang: str) -> bytes:
     return ("\ufeff" + text.getvalue()).encode("utf-8")
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["ics", "csv"]), default="ics", show_default=True,
               help="iCalendar (Outlook, Google Calendar, Apple Calendar) or CSV (spreadsheets).")

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import click
 
-from ..cli import _config, _date, _files, _lint_files, _options, channel_data_option, config_option, lang_option
+from .base import configuration, date_value, strategy_files, lint_files, engine_options, channel_data_option, config_option, lang_option
 
 
 def strategy_options(today_help: str):
     """The options `report` and `calendar` share with `check`: --lang, --today, --channel-data, --config."""
-    today = click.option("--today", callback=_date, default=None, metavar="YYYY-MM-DD", help=today_help)
+    today = click.option("--today", callback=date_value, default=None, metavar="YYYY-MM-DD", help=today_help)
 
     def decorate(command):
         for option in (config_option, channel_data_option, today, lang_option):
@@ -45,7 +45,7 @@ class Strategies:
         from ..engine import FATAL
         from .report_view import words
 
-        for result in _lint_files(self.files, self.options, keep_context=True):
+        for result in lint_files(self.files, self.options, keep_context=True):
             fatal = [f for f in result.findings if f.rule in FATAL]
             if result.context is None or fatal:
                 first = (fatal or result.findings or [None])[0]
@@ -61,9 +61,9 @@ class Strategies:
 
 def lint(paths, *, lang, today, channel_data, config_path) -> Strategies:
     """The files the paths name, with the findings and rule context `check` and `maturity` make of them."""
-    loaded = _config(config_path, lang)
-    options = _options(loaded, lang=lang, today=today, channel_data=channel_data)
-    return Strategies(_files(paths or (".",), options.lang, loaded.config.patterns, False), options)
+    loaded = configuration(config_path, lang)
+    options = engine_options(loaded, lang=lang, today=today, channel_data=channel_data)
+    return Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False), options)
 
 
 def say(message: str) -> None:

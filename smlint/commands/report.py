@@ -22,7 +22,6 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..cli import main
 from .common import lint, strategy_options
 from .output import OutputError, refuse_inputs, write_atomic
 
@@ -49,7 +48,7 @@ def page_name(file: str, taken: set[str]) -> str:
     return candidate
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output", "-o", "output", type=click.Path(), metavar="FILE|FOLDER",
               help="Write the page to FILE (default: standard output); with several strategies, a FOLDER.")

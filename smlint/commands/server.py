@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sys
 
+import click
+
 DEBOUNCE_MS = 15  # a lint of a complete strategy takes a few milliseconds; this only merges bursts
 WATCHED = ("**/.smlint.yaml", "**/pyproject.toml")
 CONFIG_NAMES = (".smlint.yaml", "pyproject.toml")
@@ -286,3 +288,10 @@ def build():
         ls.pending.clear()
 
     return server
+
+
+@click.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only way).")
+def server(stdio) -> None:
+    """A language server (LSP over standard input and output): every rule in your editor while you type."""
+    sys.exit(run())

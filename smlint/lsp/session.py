@@ -125,7 +125,7 @@ class Session:
     def _load(file: str | None, today: dt.date) -> Configured:
         from .. import config, records
         from ..baseline import Baseline, BaselineError
-        from ..cli import _options, _rule_entries
+        from ..commands.base import engine_options as _options, rule_entries as _rule_entries
         from ..datafile import DataFileError
         from ..i18n import common
 

@@ -22,7 +22,9 @@ class Run:
     version: str = ""
     colour: bool = False
     quiet: bool = False  # findings only: no summary line
+    config_base: str | None = None  # the configuration's folder: the root for files outside any git repository
     summary: dict = field(default_factory=lambda: {"files": 0, "error": 0, "warning": 0, "info": 0})
+    fixes: dict = field(default_factory=lambda: {"safe": 0, "unsafe": 0})  # what `smlint fix` would repair
     languages: set = field(default_factory=set)  # the languages of the files seen so far
 
     def each(self, results):
@@ -31,6 +33,8 @@ class Run:
             self.summary["files"] += 1
             for finding in result.findings:
                 self.summary[finding.severity] += 1
+                if finding.fix is not None:
+                    self.fixes["safe" if finding.fixable else "unsafe"] += 1
             self.languages.add(result.lang)
             yield result
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .files import text
 from .jsonstream import stream
 
 
 def write(run, results, out) -> None:
     stream(out, lambda findings: {"version": 1, "findings": findings, "summary": dict(run.summary)},
-           (f.as_dict() for f in run.findings(results)))
+           ({**f.as_dict(), "file": text(f.file)} for f in run.findings(results)))

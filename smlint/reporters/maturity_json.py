@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from .files import text
+
 KEYS = ("file", "stage", "name", "declared_stage", "met", "missing", "next_steps")
 
 
@@ -11,6 +13,7 @@ def render(views: list[dict], lang: str, single: bool) -> str:
     shaped = []
     for view in views:
         item = {key: view.get(key) for key in KEYS}
+        item["file"] = text(item["file"])
         if view.get("error"):  # SM001 or SM006: no stage (SPEC section 7)
             item.update(stage=None, name=None, met=[], missing=[], next_steps=[], error=view["error_finding"])
         shaped.append(item)

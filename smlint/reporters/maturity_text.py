@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from ..i18n import common
+from .files import shown
 
 
 def render_one(view: dict, lang: str) -> str:
     words = common("maturity", lang)
-    lines = [view["file"]]
+    lines = [shown(view["file"])]
     if view.get("error"):
         return "\n".join([*lines, f"  {view['error']}", f"  {words['no_stage']}"])
     lines.append("  " + words["stage"].format(stage=view["stage"], name=view["name"], other=view["other_name"]))
-    lines.append(f"  {view['summary']}")
+    lines.append("  " + words["means"].format(summary=view["summary"]))
     if view["declared_stage"] is not None:
         lines.append("  " + words["declared"].format(stage=view["declared_stage"], name=view["declared_name"]))
     if view["met"]:

@@ -1,27 +1,23 @@
-"""SARIF 2.1.0, as GitHub code scanning accepts it.
+"""SARIF 2.1.0, as GitHub code scanning and the SARIF multitool ask for it.
 
-``tool.driver.rules`` comes from the catalogue (summary, what it does, the
-full help in Markdown); each result has a physical location. Columns count
+``tool.driver.rules`` comes from the catalogue, in the run's language (the
+language of the results, known once they are written: the rules follow
+them in the run object); each result has a physical location relative to
+its repository root (``uriBaseId``, resolved by ``run.originalUriBaseIds``),
+a region from the key it points at to the end of that key, and a
+``partialFingerprints`` entry that does not change with the language, the
+lines above or the way the path was typed (see ``files``). Columns count
 Unicode code points, as smlint's loader does, so ``columnKind`` says so:
 an emoji in a post title is one column, not two UTF-16 units.
 """
 
 from __future__ import annotations
 
-from pathlib import PurePath
-from urllib.parse import quote
-
+from . import files
 from .jsonstream import stream
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-
-
-def _uri(file: str) -> str:
-    path = PurePath(file)
-    if path.is_absolute():
-        return path.as_uri()
-    return quote(path.as_posix().removeprefix("./"))
 
 
 def _rule(code: str, entry: dict, lang: str) -> dict:
@@ -39,38 +35,87 @@ def _rule(code: str, entry: dict, lang: str) -> dict:
     }
 
 
-def _results(findings, index: dict):
+def _fix(f, artifact: dict) -> dict:
+    """The safe fix as SARIF replacements (regions in the file as linted; an empty region inserts)."""
+    return {
+        "description": {"text": f"smlint fix: {f.fix.describe()}"},
+        "artifactChanges": [{
+            "artifactLocation": dict(artifact),
+            "replacements": [{
+                "deletedRegion": {"startLine": e.start_line, "startColumn": e.start_column,
+                                  "endLine": e.end_line, "endColumn": e.end_column},
+                "insertedContent": {"text": e.new},
+            } for e in f.fix.edits],
+        }],
+    }
+
+
+def _results(findings, index: dict, locations: files.Locations):
+    fingerprint = files.Fingerprints()
     for f in findings:
+        base, path = locations.locate(f.file)
+        artifact = {"uri": files.uri(path)}
+        if base is not None:
+            artifact["uriBaseId"] = base
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.line}
+        if f.end_column:
+            region["endColumn"] = f.end_column
         result = {
             "ruleId": f.rule,
             "level": LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(f.file)},
-                    "region": {"startLine": f.line, "startColumn": f.column},
-                },
-            }],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+            "partialFingerprints": {files.FINGERPRINT: fingerprint(f.rule, path, f.stable_path or f.path)},
             "properties": {"path": f.path, "category": f.category},
         }
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]
+        if f.fixable:
+            result["fixes"] = [_fix(f, artifact)]
         if f.path:
             result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "element"}]
         yield result
 
 
+def _home_page() -> str | None:
+    """The project's home page from the installed package's metadata (``[project.urls]``), if it names one."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("smlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("homepage", "home", "documentation", "repository", "source"):
+            return url.strip()
+    return None
+
+
 def write(run, results, out) -> None:
     codes = sorted(run.rules)
     index = {code: number for number, code in enumerate(codes)}
-    rules = [_rule(code, run.rules[code], run.language) for code in codes]
-    stream(out, lambda found: {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "smlint", "version": run.version, "semanticVersion": run.version,
-                                "rules": rules}},
+    home = _home_page()
+    locations = files.Locations(run.config_base)
+
+    def document(found):
+        # what is known only once the results are written follows them: the run's language (that of the files
+        # seen, unless --lang said), the rule texts in it, and the repository roots the locations are relative to
+        driver = {"name": "smlint", "fullName": f"smlint {run.version}", "version": run.version,
+                  "semanticVersion": run.version}
+        if home:
+            driver["informationUri"] = home
+        driver["rules"] = [_rule(code, run.rules[code], run.language) for code in codes]
+        document_run = {
+            "automationDetails": {"id": "smlint/"},
             "columnKind": "unicodeCodePoints",
             "results": found,
-        }],
-    }, _results(run.findings(results), index))
+            "language": run.language,
+            "tool": {"driver": driver},
+        }
+        if locations.bases:
+            document_run["originalUriBaseIds"] = {base: {"uri": files.folder_uri(root)}
+                                                  for root, base in locations.bases.items()}
+        return {"$schema": SCHEMA, "version": "2.1.0", "runs": [document_run]}
+
+    stream(out, document, _results(run.findings(results), index, locations))

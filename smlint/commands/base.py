@@ -1,0 +1,268 @@
+"""What the commands share: their common options, the configuration and engine options, finding the files,
+linting them, and writing what they print (a failure to write is a usage error, exit 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import click
+
+from ..i18n import LANGUAGES, common
+
+FAIL_ON = ("error", "warning", "info")
+
+
+COLOR = ("auto", "always", "never")
+
+
+class SettingsError(click.ClickException):
+    """A configuration or data file smlint cannot use: exit 2, with its location."""
+
+    exit_code = 2
+
+
+def error_language(args) -> str:
+    """The language for command-line errors, found before click has parsed anything."""
+    args = list(args or [])
+    path = None
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+        if arg == "--config" and index + 1 < len(args):
+            path = args[index + 1]
+        elif arg.startswith("--config="):
+            path = arg[9:]
+    from .. import config
+    from ..datafile import DataFileError
+
+    try:
+        return config.load(path).config.lang or "en"
+    except DataFileError:  # a configuration with an error: the language it sets, from a look at its text
+        return config.written_language(path) or "en"
+
+
+def codes(values, option: str, lang: str, known) -> tuple[str, ...]:
+    """``--select SM2,SM301 --select SM4`` -> ("SM2", "SM301", "SM4"); a code not ``known`` is a usage error.
+
+    A typo must not quietly select nothing: the gate would pass without checking.
+    """
+    from ..config import unknown_code
+
+    out = []
+    for value in values or ():
+        for part in (part.strip().upper() for part in value.split(",")):
+            if not part:
+                continue
+            words = part.split()
+            if len(words) > 1 and not any(unknown_code(word, known) is not None for word in words):
+                raise click.UsageError(common("codes_with_spaces", lang).format(
+                    option=option, value=part, fixed=",".join(words)))
+            hint = unknown_code(part, known)
+            if hint is not None:
+                raise click.UsageError(common("option_unknown_code_hint" if hint else "option_unknown_code", lang)
+                                       .format(option=option, code=part, hint=hint))
+            out.append(part)
+    return tuple(out)
+
+
+def date_value(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    lang = (ctx.params.get("lang") if ctx else None) or error_language(sys.argv[1:])
+    raise click.BadParameter(common("bad_date", lang).format(value=value))
+
+
+def configuration(path, lang):
+    from .. import config
+    from ..datafile import DataFileError
+
+    try:
+        return config.load(path, lang)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def engine_options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today=None, channel_data=()):
+    """Engine options: the command line over the configuration over the defaults."""
+    from ..engine import Options
+    from ..loader import MAX_FILE_BYTES
+
+    cfg = loaded.config
+    error_lang = lang or cfg.lang or "en"
+    packs = loaded.rule_packs()
+    pack_codes = rule_pack_codes(packs, error_lang) if packs else ()
+    # a pack's codes as prefixes (ZST, not ZST001), so that `--ignore ZST` wins over the default selection
+    default_select = ("SM",) + tuple(sorted({code.rstrip("0123456789") for code in pack_codes}))
+    known = (*implemented(), *pack_codes)
+    return Options(
+        select=((codes(select, "--select", error_lang, known) or tuple(cfg.select or default_select))
+                + tuple(cfg.extend_select) + codes(extend_select, "--extend-select", error_lang, known)),
+        ignore=tuple(cfg.ignore) + codes(ignore, "--ignore", error_lang, known),
+        severities=dict(cfg.severity),
+        lang=lang or cfg.lang,
+        today=today or cfg.today or dt.date.today(),
+        thresholds={code: dict(values) for code, values in cfg.thresholds.items()},
+        max_bytes=cfg.max_file_size or MAX_FILE_BYTES,
+        channel_data=loaded.channel_data() + tuple(channel_data),
+        per_file_ignores=dict(cfg.per_file_ignores),
+        base=str(loaded.base),
+        rule_packs=packs,
+        require_reason=bool(cfg.require_suppression_reason),
+        config_file=loaded.file or "",
+    )
+
+
+def rule_pack_codes(packs, lang: str) -> tuple[str, ...]:
+    """The codes of the configuration's rule packs: selected by default, like smlint's own."""
+    from .. import rulepacks
+    from ..datafile import DataFileError
+
+    try:
+        return tuple(sorted(rule.code for rule in rulepacks.load(packs, lang)))
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def implemented() -> list[str]:
+    from ..checks import implemented
+
+    return implemented()
+
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                             help="Configuration file (default: .smlint.yaml or [tool.smlint] in pyproject.toml).")
+
+
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                           help="Message language (default: the configuration's, else the file's).")
+
+
+channel_data_option = click.option(
+    "--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+    help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
+
+
+def use_colour(choice: str, output: str | None) -> bool:
+    """--color always or never decides; auto colours a terminal (as ruff: FORCE_COLOR forces it, NO_COLOR stops it)."""
+    if choice != "auto":
+        return choice == "always"
+    if output is not None:  # a report file is read by tools, never coloured unless asked
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not os.environ.get("NO_COLOR") and sys.stdout is not None and sys.stdout.isatty()
+
+
+def open_destination(output, inputs, lang: str):
+    """Standard output or the report file, opened before any file is linted: a bad --output is a usage error."""
+    from ..reporters.destination import Destination, InputClash, WriteError
+
+    try:
+        return Destination.open(output, inputs)
+    except InputClash as exc:
+        raise SettingsError(common("output_is_input", lang).format(path=exc.path)) from None
+    except WriteError as exc:
+        raise SettingsError(write_problem(exc, lang)) from None
+
+
+def write_report(destination, lang: str | None, write) -> None:
+    """``write(out)`` the report to ``destination``; a failure to write is a usage error (exit 2)."""
+    from ..reporters.destination import WriteError
+
+    try:
+        write(destination.out)
+        destination.finish()
+    except WriteError as exc:
+        raise SettingsError(write_problem(exc, lang or "en")) from None
+    finally:
+        destination.discard()
+
+
+def emit(text: str, lang: str | None = None) -> None:
+    """Print ``text`` (and a newline) on standard output; a full or closed one is a usage error, not a traceback."""
+    write_report(open_destination(None, (), lang or "en"), lang, lambda out: out.write(text + "\n"))
+
+
+def write_problem(exc, lang: str) -> str:
+    """Why the report could not be written, in the user's language."""
+    reasons = common("os_errors", lang)
+    problem = reasons[exc.reason].format(folder=exc.folder) if exc.reason in reasons else exc.problem
+    where = exc.path if exc.path is not None else common("stdout", lang)
+    return common("output_failed", lang).format(path=where, problem=problem)
+
+
+def rule_entries(loaded=None) -> dict:
+    """Every rule's catalogue entry: smlint's own, then those of the configuration's rule packs."""
+    from ..checks import implemented
+    from ..data import catalogue
+
+    entries = {code: catalogue()[code] for code in implemented()}
+    packs = loaded.rule_packs() if loaded is not None else ()
+    if packs:
+        from .. import rulepacks
+
+        lang = loaded.config.lang or "en"
+        entries.update((rule.code, rule.entry()) for rule in rulepacks.load(packs, lang))
+    return entries
+
+
+def strategy_files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
+    """The strategy files the paths name, each once; a path that does not exist is a usage error."""
+    from ..discovery import DEFAULT_PATTERNS, discover
+
+    patterns = tuple(patterns or DEFAULT_PATTERNS)
+    files: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            found = ["-"]
+        elif not os.path.lexists(path):
+            raise click.UsageError(common("path_missing", lang or "en").format(path=path))
+        else:
+            found = discover(path, patterns)
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                files.append(file)
+    if not files and not quiet:
+        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(patterns)),
+                   err=True)
+    return files
+
+
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+
+
+def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context: bool = False):
+    """FileResults in the order of ``files``, linted in ``jobs`` processes (0: one per core)."""
+    linter = make_linter(options)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and not keep_context and "-" not in files and len(files) >= max(PARALLEL_MIN_FILES, 2 * jobs):
+        from .. import parallel
+
+        yield from parallel.lint(files, options, jobs)
+        return
+    for file in files:
+        if file == "-":
+            yield linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read())
+        else:
+            yield linter.lint_path(file, keep_context)
+
+
+def make_linter(options):
+    from ..datafile import DataFileError
+    from ..engine import Linter
+
+    try:
+        return Linter(options)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
