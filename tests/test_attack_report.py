@@ -49,3 +49,19 @@ def test_output_through_a_link_replaces_the_file_it_points_to_and_keeps_the_link
     assert cli("report", "s.strategy.yaml", "-o", "plan.html", *TODAY).exit_code == 0
     assert os.path.islink(plan / "plan.html")
     assert (plan / "site" / "plan.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("title", ["Agenda:", ": begin", "0:", " : "])
+def test_a_calendar_title_keeps_its_own_colons(tmp_path, monkeypatch, cli, title):
+    """The summary "channel: title" was stripped of ': ' at both ends, and took the title's own with it."""
+    import icalendar
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.strategy.yaml").write_text(
+        "version: 1\norganisation: {name: O}\nperiod: {start: 2027-01-01, end: 2027-12-31}\n"
+        f"channels: [{{platform: instagram}}]\ncalendar:\n  - {{date: 2027-02-01, channel: instagram, title: '{title}'}}\n"
+        "  - {date: 2027-02-02, title: 'no channel:'}\n", encoding="utf-8")
+    ics = cli("calendar", "s.strategy.yaml", "--format", "ics", *TODAY)
+    summaries = [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(ics.stdout_bytes).walk("VEVENT")]
+    expected = f"Instagram: {title.strip()}" if title.strip() else "Instagram"
+    assert summaries == [expected, "no channel:"]

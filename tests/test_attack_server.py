@@ -118,3 +118,12 @@ def test_positions_far_outside_the_document_are_answered(project, client):
     client.change(uri, 2, "x", {"start": {"line": 99999, "character": 5}, "end": {"line": 3, "character": 2**31 - 1}})
     client.diagnostics(uri, 2, timeout=20)
     _alive(client)
+
+
+def test_after_shutdown_a_request_gets_the_protocols_error_not_silence(client):
+    client.request("shutdown", None, 20)
+    with pytest.raises(Exception, match="-32600"):
+        client.request("textDocument/hover", {"textDocument": {"uri": "file:///x.yaml"},
+                                              "position": {"line": 0, "character": 0}}, timeout=20)
+    client.notify("exit", None)
+    assert client.process.wait(20) == 0

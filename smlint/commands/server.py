@@ -71,6 +71,18 @@ def build():
             if unquote(params.text_document.uri) in self.workspace.text_documents:
                 yield from super().lsp_text_document__did_change(params)
 
+        def handle_message(self, message) -> None:
+            """After shutdown, a request gets the protocol's InvalidRequest error (pygls drops it without an
+            answer, and the client waits for ever)."""
+            method, msg_id = getattr(message, "method", None), getattr(message, "id", None)
+            if self._shutdown and method not in (None, types.EXIT) and msg_id is not None:
+                from pygls.exceptions import JsonRpcInvalidRequest
+
+                error = JsonRpcInvalidRequest("the server is shutting down: only exit is accepted")
+                self._send_response(msg_id, error=error.to_response_error())
+                return
+            super().handle_message(message)
+
     class SmlintServer(LanguageServer):
         def __init__(self) -> None:
             super().__init__("smlint", __version__, protocol_cls=Protocol,
