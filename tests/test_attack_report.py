@@ -65,3 +65,16 @@ def test_a_calendar_title_keeps_its_own_colons(tmp_path, monkeypatch, cli, title
     summaries = [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(ics.stdout_bytes).walk("VEVENT")]
     expected = f"Instagram: {title.strip()}" if title.strip() else "Instagram"
     assert summaries == [expected, "no channel:"]
+
+
+def test_a_page_for_a_strategy_with_a_very_long_name_fits_the_file_system(tmp_path, monkeypatch, cli):
+    """A name of 255 bytes is allowed; its page name (.yml -> .html, or a -2) was one too long: exit 2."""
+    monkeypatch.chdir(tmp_path)
+    long = "é" * 125 + "a.yml"  # 255 bytes
+    (tmp_path / "b").mkdir()
+    shutil.copy(COMPLETE, tmp_path / long)
+    shutil.copy(COMPLETE, tmp_path / "b" / long)  # the same name twice: the second page gets a -2
+    result = cli("report", long, f"b/{long}", "-o", "site", *TODAY)
+    assert result.exit_code == 0, result.output
+    names = sorted(os.listdir(tmp_path / "site"))
+    assert len(names) == 3 and all(len(name.encode("utf-8")) <= 255 for name in names)
