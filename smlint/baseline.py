@@ -107,6 +107,8 @@ def _read_limited(path: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
+    except ValueError:  # a NUL in the name (from a configuration: a command line cannot hold one)
+        raise BaselineError(("baseline_unreadable", {"problem": "NUL in the file name"})) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise _invalid("not_regular")

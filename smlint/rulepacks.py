@@ -90,6 +90,11 @@ def _load(files, lang: str) -> tuple[PackRule, ...]:
     seen: dict[str, str] = {}
     read: list[str] = []
     for file in files:
+        if "\0" in file:  # no file system has such a name (open() raises ValueError, not OSError)
+            from .i18n import message
+
+            raise DataFileError(file.replace("\0", "\\0"), 1, 1,
+                                message("SM001", "unreadable", lang, {"problem": "NUL in the file name"}))
         if any(_same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
             continue
         read.append(file)

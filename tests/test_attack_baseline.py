@@ -126,3 +126,9 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline_round_trip_through_a_bas
     assert again.exit_code == 0 and json.loads(again.stdout)["findings"] == []
     cli("check", "odd", "--write-baseline", "again.json", *TODAY)
     assert (repo / "again.json").read_bytes() == raw
+
+
+def test_a_nul_in_the_configurations_baseline_path_is_exit_2(repo, cli):
+    (repo / ".smlint.yaml").write_text('baseline: "a\\0b.json"\n', encoding="utf-8")
+    result = cli("check", "s.strategy.yaml", *TODAY)
+    assert result.exit_code == 2 and "NUL in the file name" in result.stderr
