@@ -132,3 +132,10 @@ def test_a_nul_in_the_configurations_baseline_path_is_exit_2(repo, cli):
     (repo / ".smlint.yaml").write_text('baseline: "a\\0b.json"\n', encoding="utf-8")
     result = cli("check", "s.strategy.yaml", *TODAY)
     assert result.exit_code == 2 and "NUL in the file name" in result.stderr
+
+
+def test_output_and_write_baseline_to_one_file_is_exit_2(repo, cli):
+    """The report and the baseline would both be written there, and the baseline lost without a word."""
+    result = cli("check", "s.strategy.yaml", "-o", "x.json", "--write-baseline", "./x.json", "--format", "json", *TODAY)
+    assert result.exit_code == 2 and "give the report and the baseline a file each" in result.stderr
+    assert not (repo / "x.json").exists()

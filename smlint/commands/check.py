@@ -62,6 +62,11 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     run = Run(lang=options.lang, rules=rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
     results = lint_files(files, options, stdin_filename, jobs)  # lazily: nothing is linted before it is written
+    if output and write_baseline:  # both would be written to one file, and the one written last would win
+        from .output import same_file
+
+        if same_file(output, write_baseline):
+            raise click.UsageError(common("baseline_is_output", options.lang or "en").format(path=write_baseline))
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
     read = [*files, loaded.file, *options.channel_data, *options.rule_packs, baseline_path or loaded.baseline()]
     destination = open_destination(output, [path for path in read if path], options.lang or "en")
