@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import records
 from .datafile import DataFileError, TreeLocator, check
-from .loader import escape_pointer
+from .loader import MAX_FILE_BYTES, escape_pointer
 
 CONFIG_FILE = ".smlint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -38,33 +38,53 @@ class Loaded:
         value = self.config.baseline
         return None if value is None else value if os.path.isabs(value) else str(self.base / value)
 
+    def exclusions(self, extra=()):
+        """What file searches leave out: the configuration's ``exclude``, and ``extra`` (``--exclude``, relative to
+        the current folder)."""
+        from .discovery import Exclusions
+
+        return Exclusions([(self.base, self.config.exclude), (Path.cwd(), extra)])
+
     def channel_data(self) -> tuple[str, ...]:
         value = self.config.channel_data
         files = [value] if isinstance(value, str) else list(value or [])
         return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in files)
 
 
-def find(start: Path | None = None) -> Path | None:
-    """The configuration file that applies from ``start`` (default: the current folder)."""
+def find(start: Path | None = None, lang: str | None = None) -> Path | None:
+    """The configuration file that applies from ``start`` (default: the current folder).
+
+    Raises DataFileError for a ``pyproject.toml`` that mentions ``tool.smlint`` but cannot be read: the
+    user's configuration would otherwise be left out without a word.
+    """
     folder = (start or Path.cwd()).resolve()
     while True:
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if pyproject.is_file() and _has_tool_table(pyproject, lang):
             return pyproject
         if (folder / ".git").exists() or folder.parent == folder:
             return None
         folder = folder.parent
 
 
-def _has_tool_table(path: Path) -> bool:
+_MENTION = re.compile(rb"\bsmlint\b")  # [tool.smlint], `smlint = ...` under [tool], a header written wrongly
+
+
+def _has_tool_table(path: Path, lang: str) -> bool:
+    """Whether a pyproject.toml holds ``[tool.smlint]``: decided by reading it as TOML when it mentions it."""
+    from .discovery import read
+    from .loader import FatalLoadError
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*smlint\s*[\].]", text, re.MULTILINE) is not None
+        if not _MENTION.search(read(str(path), MAX_FILE_BYTES)):
+            return False
+    except (OSError, FatalLoadError):
+        pass  # cannot tell here: reading it again says why
+    lang = lang or written_language(str(path)) or "en"
+    return _read_toml(str(path), str(path), lang, required=False) is not None
 
 
 def load(path: str | None, lang: str | None = None) -> Loaded:
@@ -73,7 +93,7 @@ def load(path: str | None, lang: str | None = None) -> Loaded:
     Its problems are told in ``lang`` (--lang), else in the language the file itself sets (``lang: nl``).
     """
     if path is None:
-        found = find()
+        found = find(lang=lang)
         if found is None:
             return Loaded(records.make("Config", {}))
         path = str(found)
@@ -102,7 +122,10 @@ def written_language(path: str | None) -> str | None:
     from . import i18n
 
     if path is None:
-        found = find()
+        try:
+            found = find()
+        except DataFileError as exc:  # a pyproject.toml that means smlint but does not parse: its lang still counts
+            found = exc.file
         path = str(found) if found else ""
     if not os.path.isfile(path):  # never a FIFO or a device: reading it is the loader's business
         return None
@@ -117,33 +140,71 @@ def written_language(path: str | None) -> str | None:
     return i18n.written_language(text, "lang")
 
 
-def _read_toml(shown: str, path: str, lang: str):
+def _read_limited(shown: str, path: str, lang: str) -> bytes:
+    """A configuration file's bytes, read as strategy files are (never a hang, at most 10 MB)."""
+    from .datafile import read_limited
+    from .i18n import message
+    from .loader import FatalLoadError
+
+    try:
+        return read_limited(path, lang, shown=shown)
+    except FatalLoadError as exc:  # too large
+        raise DataFileError(shown, 1, 1, message("SM001", exc.problem.key, lang, exc.problem.args)) from None
+
+
+def _read_toml(shown: str, path: str, lang: str, required: bool = True):
+    """``[tool.smlint]`` of a TOML file and a locator for its keys; with ``required=False``, None when it has none."""
     import tomllib
 
     from .i18n import common, message
+    from .loader import FatalLoadError, decode, line_column
 
+    data = _read_limited(shown, path, lang)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(shown, 1, 1, message("SM001", "unreadable", lang, {"problem": getattr(exc, "strerror", None)
-                                                                                or str(exc)})) from None
+        text = decode(data)
+    except FatalLoadError as exc:  # not UTF-8, which TOML must be
+        problem = exc.problem
+        raise DataFileError(shown, problem.line, problem.column, message("SM001", problem.key, lang, problem.args)) \
+            from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = (int(match[1]), int(match[2])) if match else (1, 1)
         raise DataFileError(shown, line, column, common("config_bad_toml", lang).format(problem=str(exc))) from None
-    table = document.get("tool", {}).get("smlint")
-    if not isinstance(table, dict):
+    except ValueError:  # an integer of more than 4,300 digits: Python's int() refuses it
+        raise _huge_toml_number(shown, text, lang) from None
+    tool = document.get("tool")
+    if not isinstance(tool, dict) or "smlint" not in tool:
+        if not required:
+            return None  # `tool.smlint` written in a string, say: not a configuration, the search goes on
         raise DataFileError(shown, 1, 1, common("config_no_table", lang))
-    return table, TomlLocator(text)
+    if not isinstance(tool["smlint"], dict):  # `smlint = 5` under [tool]
+        found = re.search(r"""^[ \t]*(["']?tool["']?[ \t]*\.[ \t]*)?["']?smlint["']?[ \t]*=""", text, re.MULTILINE)
+        line, column = line_column(text, found.start()) if found else (1, 1)
+        raise DataFileError(shown, line, column, common("config_not_table", lang))
+    return tool["smlint"], TomlLocator(text)
+
+
+def _huge_toml_number(shown: str, text: str, lang: str) -> DataFileError:
+    """The error for an integer tomllib cannot read (more than 4,300 digits), at the number."""
+    from .i18n import message
+    from .loader import abbreviate, line_column
+
+    found = re.search(r"[0-9_]{4300,}", text) or re.search(r"[0-9a-fA-F_]{300,}", text)
+    start = found.start() if found else 0
+    line, column = line_column(text, start)
+    key = re.match(r"\s*([^=]*?)\s*=", text[start - column + 1:start])
+    return DataFileError(shown, line, column, message("SM003", "huge_number", lang, {
+        "where": key[1].strip("\"' ") if key else "", "value": abbreviate(found[0] if found else "?"),
+        "digits": len(found[0].replace("_", "")) if found else 4300}))
 
 
 class TomlLocator:
     """Where a key of ``[tool.smlint]`` is written: tomllib keeps no positions, so the text is searched."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # TOML's line breaks: \n and \r\n
         self.start = next((i for i, line in enumerate(self.lines)
                            if re.match(r"\s*\[\s*tool\s*\.\s*smlint\s*[\].]", line)), 0)
 

@@ -55,6 +55,10 @@ class Config(BaseModel):
     channel_data: str | list[str] | None = Field(
         None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
     patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Files and folders a search leaves out, as in .gitignore (relative to this file's folder), "
+                    "e.g. drafts/ or *.old.strategy.yaml.")
     rule_packs: list[str] = Field(
         default_factory=list, alias="rule-packs",
         description="Rule packs: YAML files with your organisation's own rules (schemas/rulepack.schema.json), "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 
 from . import records
-from .loader import FatalLoadError, Node, escape_pointer, find, load_bytes, position, to_python
+from .loader import MAX_FILE_BYTES, FatalLoadError, Node, escape_pointer, find, load_bytes, position, to_python
 
 
 class DataFileError(Exception):
@@ -27,24 +27,36 @@ def read(file: str, model: str | None, lang: str = "en") -> tuple[dict, Node]:
     from .i18n import common, message
 
     try:
-        with open(file, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise DataFileError(file, 1, 1, message("SM001", "unreadable", lang, {"problem": exc.strerror or str(exc)}))
-    try:
-        loaded = load_bytes(data)
+        loaded = load_bytes(read_limited(file, lang))
     except FatalLoadError as exc:
         problem = exc.problem
         text = common("datafile_not_mapping", lang) if problem.key == "not_mapping" else \
             message("SM001", problem.key, lang, problem.args)
         raise DataFileError(file, problem.line, problem.column, text)
-    for problem in loaded.problems:  # a duplicate key: one of two values would be lost silently
-        raise DataFileError(file, problem.line, problem.column, common("datafile_duplicate", lang).format(**problem.args))
+    for problem in loaded.problems:  # a duplicate key (one of two values would be lost), a complex or merge key
+        text = common("datafile_duplicate", lang).format(**problem.args) if problem.code == "SM002" else \
+            message(problem.code, problem.key, lang, problem.args)
+        raise DataFileError(file, problem.line, problem.column, text)
     root = loaded.root
     values = to_python(root)
     if model is not None:
         check(file, values, model, lang, TreeLocator(root))
     return values, root
+
+
+def read_limited(file: str, lang: str, limit: int = MAX_FILE_BYTES, shown: str | None = None) -> bytes:
+    """A settings or data file's bytes, read as strategy files are (never a hang, at most ``limit`` bytes).
+
+    Raises FatalLoadError when it is too large, DataFileError (naming it ``shown``) when it cannot be read.
+    """
+    from .discovery import read
+    from .i18n import message
+
+    try:
+        return read(file, limit)
+    except OSError as exc:
+        raise DataFileError(shown or file, 1, 1, message("SM001", "unreadable", lang,
+                                                         {"problem": exc.strerror or str(exc)})) from None
 
 
 class TreeLocator:

@@ -18,17 +18,16 @@ from .loader import (
     FatalLoadError,
     LoadProblem,
     Mapping,
+    Pointers,
     Scalar,
     Sequence,
-    escape_pointer,
+    abbreviate,
     find,
     load_bytes,
     position,
 )
 from .baseline import stable_path
-from .suppressions import NONE as NO_SUPPRESSIONS
-from .suppressions import Suppressions
-from .suppressions import parse as parse_suppressions
+from .suppressions import read as read_suppressions
 from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
@@ -107,42 +106,6 @@ class FileResult:
     context: RuleContext | None = None  # None when the file could not be read
 
 
-def _pointer_at(root, line: int, column: int, path: str = "") -> str | None:
-    """The JSON Pointer of the key written at line:column (used for load problems)."""
-    if isinstance(root, Mapping):
-        for key, (key_node, value) in root.items.items():
-            child = f"{path}/{escape_pointer(key)}"
-            if key_node.line == line and key_node.column == column:
-                return child
-            found = _pointer_at(value, line, column, child)
-            if found is not None:
-                return found
-    elif isinstance(root, Sequence):
-        for index, item in enumerate(root.children):
-            found = _pointer_at(item, line, column, f"{path}/{index}")
-            if found is not None:
-                return found
-    return None
-
-
-def _pointer_on_line(root, line: int, path: str = "") -> str:
-    """The JSON Pointer of the first key written on ``line`` (where an inline comment sits), or ""."""
-    if isinstance(root, Mapping):
-        for key, (key_node, value) in root.items.items():
-            child = f"{path}/{escape_pointer(key)}"
-            if key_node.line == line:
-                return child
-            found = _pointer_on_line(value, line, child)
-            if found:
-                return found
-    elif isinstance(root, Sequence):
-        for index, item in enumerate(root.children):
-            found = _pointer_on_line(item, line, f"{path}/{index}")
-            if found:
-                return found
-    return ""
-
-
 def _token_end(root, path: str, line: int, column: int) -> int | None:
     """The column just past the key or scalar at line:column that ``path`` leads to; None when not on one line."""
     if not path:
@@ -214,10 +177,9 @@ class Linter:
             fix=self._fix(ctx, code, key, args, path),
         )
 
-    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None, ctx=None) -> Finding:
-        path = problem.path
-        if not path and root is not None and problem.code == "SM002":
-            path = _pointer_at(root, problem.line, problem.column) or ""
+    def _from_problem(self, file: str, problem: LoadProblem, lang: str, root=None, ctx=None,
+                      pointers: Pointers | None = None) -> Finding:
+        path = pointers.of_problem(problem) if pointers is not None else problem.path
         return self._finding(file, problem.code, problem.key, problem.args, problem.line, problem.column, path, lang,
                              ctx, root)
 
@@ -234,7 +196,8 @@ class Linter:
         if version is not None:
             value = version[1].value if isinstance(version[1], Scalar) else None
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value != 1:
-                problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": value}, "/version")
+                shown = value if value - value == 0 else abbreviate(version[1].raw)  # not 1e400 read as inf
+                problem = LoadProblem("SM006", "unsupported", version[0].line, version[0].column, {"value": shown}, "/version")
                 return FileResult(file, self._fatal(file, problem, lang), lang)
         per_file_notes: list = []
         extra = options.ignore_for(file, per_file_notes)
@@ -244,10 +207,11 @@ class Linter:
 
         doc, problems, paths = validate(root)
         settings = dataclasses.replace(self.settings, ignore=self.settings.ignore + extra) if extra else self.settings
-        suppressions = Suppressions(parse_suppressions(loaded.text), options.today) if "smlint" in loaded.text \
-            else NO_SUPPRESSIONS
+        suppressions = read_suppressions(loaded, options.today)
         ctx = RuleContext(doc, root, paths, settings, lang, suppressions)
-        findings = [self._from_problem(file, p, lang, root, ctx) for p in loaded.problems + problems if enabled(p.code)]
+        pointers = Pointers(root)  # walked only when a path is looked up by line or by mapping
+        findings = [self._from_problem(file, p, lang, root, ctx, pointers) for p in loaded.problems + problems
+                    if enabled(p.code)]
         for code in self.codes:
             if extra and not enabled(code):
                 continue
@@ -258,9 +222,9 @@ class Linter:
         if suppressions:
             findings = [f for f in findings if not suppressions.suppresses(f.rule, f.line)]
             if enabled("SM008"):
-                findings += self._unused(file, suppressions, root, lang, enabled)
+                findings += self._unused(file, suppressions, pointers, lang, enabled)
         if suppressions or per_file_notes:
-            findings += self._suppression_notes(file, suppressions, per_file_notes, root, lang, enabled)
+            findings += self._suppression_notes(file, suppressions, per_file_notes, pointers, lang, enabled)
         findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
                     for f in findings]
         findings.sort(key=Finding.sort_key)
@@ -287,7 +251,7 @@ class Linter:
                                    category=CATEGORY, message=rule.text(lang, hit.values), path=hit.pointer))
         return out
 
-    def _unused(self, file: str, suppressions, root, lang: str, enabled) -> list[Finding]:
+    def _unused(self, file: str, suppressions, pointers: Pointers, lang: str, enabled) -> list[Finding]:
         """SM008 for each code or prefix of a suppression that suppressed nothing."""
         from difflib import get_close_matches
 
@@ -299,7 +263,7 @@ class Linter:
 
         out = []
         for directive, token in suppressions.unused(ran):
-            path = _pointer_on_line(root, directive.line)
+            path = pointers.key_on_line(directive.line)
             if token == "*":
                 key, args = "unused_all", {"kind": directive.kind}
             elif any(code.startswith(token) for code in known):
@@ -310,7 +274,8 @@ class Linter:
             out.append(self._finding(file, "SM008", key, args, directive.line, directive.column, path, lang))
         return out
 
-    def _suppression_notes(self, file: str, suppressions, per_file_notes, root, lang: str, enabled) -> list[Finding]:
+    def _suppression_notes(self, file: str, suppressions, per_file_notes, pointers: Pointers, lang: str,
+                           enabled) -> list[Finding]:
         """SM009 for a suppression past its `until`, SM010 for one without the reason the configuration asks for."""
         out = []
         options = self.options
@@ -322,12 +287,12 @@ class Linter:
             key, args = ("bad_until", {"value": directive.bad_until}) if directive.bad_until else \
                 ("expired", {"until": directive.until, "reason": reason(directive.reason)})
             out.append(self._finding(file, "SM009", key, args, directive.line, directive.column,
-                                     _pointer_on_line(root, directive.line), lang))
+                                     pointers.key_on_line(directive.line), lang))
         if options.require_reason and enabled("SM010"):
             for directive in suppressions.directives:
                 if not directive.reason:
                     out.append(self._finding(file, "SM010", "no_reason", {}, directive.line, directive.column,
-                                             _pointer_on_line(root, directive.line), lang))
+                                             pointers.key_on_line(directive.line), lang))
         config = options.config_file or ".smlint.yaml"
         for glob, entry in per_file_notes:
             if entry is not None and entry.until is not None and entry.until < options.today and enabled("SM009"):
@@ -352,18 +317,33 @@ class Linter:
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""
-        from .discovery import read
+        from .discovery import Special, read
 
-        try:
-            data = read(file)
-        except OSError as exc:
-            return self.unreadable(file, exc.strerror or str(exc))
-        result = self.lint_bytes(file, data)
+        if isinstance(file, Special):  # met while searching a folder: a FIFO or a device is never opened
+            return self._not_read(file, LoadProblem("SM001", "not_regular", 1, 1))
+        result = self._read_and_lint(file, read, file)
         if not keep_context:
             result.context = None  # a document's tree and models: not held while other files are linted
         return result
 
+    def lint_stream(self, file: str, stream) -> FileResult:
+        """Read a binary stream (standard input) up to the size limit and lint it."""
+        from .discovery import read_stream
+
+        return self._read_and_lint(file, read_stream, stream)
+
+    def _read_and_lint(self, file: str, read, source) -> FileResult:
+        try:
+            data = read(source, self.options.max_bytes)
+        except OSError as exc:
+            return self.unreadable(file, exc.strerror or str(exc))
+        except FatalLoadError as exc:  # too large, or a FIFO nobody writes to
+            return self._not_read(file, exc.problem)
+        return self.lint_bytes(file, data)
+
     def unreadable(self, file: str, problem: str) -> FileResult:
+        return self._not_read(file, LoadProblem("SM001", "unreadable", 1, 1, {"problem": problem}))
+
+    def _not_read(self, file: str, problem: LoadProblem) -> FileResult:
         lang = self.options.lang or "en"
-        load_problem = LoadProblem("SM001", "unreadable", 1, 1, {"problem": problem})
-        return FileResult(file, self._fatal(file, load_problem, lang), lang)
+        return FileResult(file, self._fatal(file, problem, lang), lang)

@@ -118,7 +118,9 @@ class Spans:
         self.text = text
         self.root = None
         self._line_starts: list[int] | None = None
-        self._events = iter(yaml.parse(text, Loader=_Loader))
+        from .loader import for_libyaml
+
+        self._events = iter(yaml.parse(for_libyaml(text), Loader=_Loader))  # lines counted as the loader counts them
         for event in self._events:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.root = self._node(next(self._events), False)

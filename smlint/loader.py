@@ -9,7 +9,9 @@ deep nesting). Nothing here constructs Python objects from tags.
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
 from dataclasses import dataclass, field
 
 import yaml
@@ -85,6 +87,7 @@ class LoadProblem:
     column: int
     args: dict = field(default_factory=dict)
     path: str = ""
+    mapping: Node | None = None  # SM002: the mapping the key is repeated in (its path is found after loading)
 
 
 class FatalLoadError(Exception):
@@ -116,8 +119,30 @@ _SAFE_TAGS = {
 }
 
 
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _within_float(value: int):
+    """An integer as it is, or infinity when no float holds it (rules compute in floats; Python refuses)."""
+    if -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        return value
+    return float("-inf") if value < 0 else float("inf")
+
+
+def _long_int(text: str):
+    """A decimal integer of many digits: int() of text stops at 4,300 digits, and a float at about 1.8e308."""
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > len(str(_FLOAT_MAX)):
+        return float("-inf") if text[0] == "-" else float("inf")
+    return _within_float(-int(digits) if text[0] == "-" else int(digits))
+
+
 def resolve_plain(text: str):
-    """Resolve a plain scalar as YAML 1.2's core schema does."""
+    """Resolve a plain scalar as YAML 1.2's core schema does.
+
+    smlint's own bound: an integer beyond the range of a float is read as infinity (as ``1e400`` is), so a
+    numeric field reports it as SM003 and no computation or message ever meets a number it cannot handle.
+    """
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -128,11 +153,11 @@ def resolve_plain(text: str):
     if not (first.isdigit() or first in "+-."):
         return text
     if _INT10.match(text):
-        return int(text)
+        return int(text) if len(text) < 300 else _long_int(text)
     if _INT8.match(text):
-        return int(text[2:], 8)
+        return _within_float(int(text[2:], 8))
     if _INT16.match(text):
-        return int(text[2:], 16)
+        return _within_float(int(text[2:], 16))
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -142,6 +167,18 @@ def resolve_plain(text: str):
     return text
 
 
+class Unquoted(str):
+    """A value as written in the file, for a message: ``{value!r}`` shows it without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def abbreviate(text: str, width: int = 24) -> Unquoted:
+    """A number as written (``1e400``, not ``inf``), its first and last digits when it is longer than ``width``."""
+    return Unquoted(text if len(text) <= width else f"{text[:width - 8]}…{text[-4:]}")
+
+
 def _resolve_tagged(tag: str, text: str, line: int, column: int):
     short = tag.rsplit(":", 1)[-1]
     if tag in ("!", "tag:yaml.org,2002:str"):
@@ -149,7 +186,8 @@ def _resolve_tagged(tag: str, text: str, line: int, column: int):
     value = resolve_plain(text)
     expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
     if short == "int" and isinstance(value, bool) or not isinstance(value, expected):
-        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": text}))
+        shown = text if len(text) < 80 else f"{text[:64]}…{text[-8:]}"
+        raise FatalLoadError(LoadProblem("SM001", "bad_tagged_value", line, column, {"tag": "!!" + short, "value": shown}))
     return float(value) if short == "float" else value
 
 
@@ -159,6 +197,75 @@ def _check_tag(tag: str | None, line: int, column: int) -> None:
         raise FatalLoadError(LoadProblem("SM001", "unsafe_tag", line, column, {"tag": shown}))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ODD_BREAKS = "\x85\u2028\u2029"  # line breaks to libyaml (YAML 1.1), ordinary characters to YAML 1.2
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
+
+
+def lines(text: str) -> list[str]:
+    """The lines of ``text`` as YAML 1.2 and editors count them: broken at \\n, \\r\\n and \\r only."""
+    return _LINE_BREAK.split(text)
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of character ``index`` in ``text``, lines counted as :func:`lines` does."""
+    before = text[:index]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, index - max(before.rfind("\n"), before.rfind("\r"))
+
+
+def _stand_ins(text: str) -> dict[str, str]:
+    """For each of U+0085, U+2028 and U+2029 in ``text``, a private-use character the text does not hold.
+
+    libyaml reads these three as line breaks, so lines after one are counted one too many and one in a
+    comment ends the comment. In their place libyaml reads a private-use character as ordinary text;
+    values get the original back (:func:`_restore`).
+    """
+    present = [char for char in _ODD_BREAKS if char in text]
+    if not present:
+        return {}
+    used = set(_PRIVATE_USE.findall(text))
+    free = (char for char in map(chr, itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0xFFFFE)))
+            if char not in used)
+    return dict(zip(present, free))
+
+
+def _translated(text: str, stand_ins: dict[str, str]) -> str:
+    return text.translate(str.maketrans(stand_ins)) if stand_ins else text
+
+
+def for_libyaml(text: str) -> str:
+    """``text`` as smlint hands it to libyaml: the same characters at the same places, except that U+0085,
+    U+2028 and U+2029 are private-use characters, so libyaml counts lines as YAML 1.2 does (values read from
+    it hold those instead; for positions and spans only)."""
+    return _translated(text, _stand_ins(text))
+
+
+def _restore(root: Node | None, problems: list[LoadProblem], back: dict) -> None:
+    """Put the characters :func:`_stand_ins` replaced back into scalars, keys and problems."""
+
+    def text(value):
+        return value.translate(back) if value.__class__ is str else value
+
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Scalar):
+            node.raw, node.value = text(node.raw), text(node.value)
+        elif isinstance(node, Mapping):
+            node.items = {text(key): pair for key, pair in node.items.items()}
+            for key_node, value in node.items.values():
+                stack += (key_node, value)
+        elif isinstance(node, Sequence):
+            stack += node.children
+    for problem in problems:
+        problem.args = {name: text(value) for name, value in problem.args.items()}
+
+
 def decode(data: bytes) -> str:
     """Decode UTF-8 (a BOM is allowed); bad bytes are SM001 with their offset."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -166,9 +273,8 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        before = data[: exc.start].decode("utf-8")
+        line, column = line_column(before, len(before))
         raise FatalLoadError(
             LoadProblem("SM001", "not_utf8", line, column, {"offset": exc.start, "byte": f"0x{data[exc.start]:02x}"})
         ) from None
@@ -184,6 +290,7 @@ class _Builder:
         self.unfinished: set[str] = set()
         self.expansion = 0  # nodes added by aliases beyond the file's own
         self.problems: list[LoadProblem] = []
+        self.text_spans: list[tuple[tuple[int, int], tuple[int, int]]] = []  # multi-line quoted and block scalars
 
     def build(self) -> Node | None:
         try:
@@ -204,27 +311,42 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            # at the end of a file without a final line break libyaml counts one line more than there is
+            line, column = min((line, column), line_column(self.text, len(self.text)))
             problem = (exc.problem or exc.context or "syntax error").strip()
             if "maximum nesting depth" in problem:  # libyaml's own bound (PyYAML >= 6.0.2) lies above ours: one message
-                raise FatalLoadError(LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth})) from None
+                raise FatalLoadError(self._too_deep(mark, line, column)) from None
             key = "tab_indent" if "'\\t'" in problem or "\t" in problem or self._tab_at(line) else "syntax"
             raise FatalLoadError(LoadProblem("SM001", key, line, column, {"problem": problem})) from None
         except yaml.reader.ReaderError as exc:  # a control character such as NUL
-            before = self.text[: exc.position]
-            line = before.count("\n") + 1
-            column = exc.position - (before.rfind("\n") + 1) + 1
+            line, column = line_column(self.text, exc.position)
             raise FatalLoadError(
                 LoadProblem("SM001", "control_character", line, column, {"char": f"U+{exc.character:04X}"})
             ) from None
         except yaml.YAMLError as exc:
             raise FatalLoadError(LoadProblem("SM001", "syntax", 1, 1, {"problem": str(exc).splitlines()[0]})) from None
 
+    def _too_deep(self, mark, line: int, column: int) -> LoadProblem:
+        """smlint's own too_deep, where smlint's limit is passed, whatever bound libyaml has (PyYAML 6.0.4: 1000).
+
+        libyaml's scanner looks ahead and stops at its own bound before our builder sees our depth; the text up
+        to that point holds the place where ours is passed, so it is read again (on this error path only).
+        """
+        index = getattr(mark, "index", None)
+        if index:
+            try:
+                _Builder(self.text[:index], self.max_depth, self.max_alias_expansion).build()
+            except FatalLoadError as exc:
+                if exc.problem.key == "too_deep":
+                    return exc.problem
+        return LoadProblem("SM001", "too_deep", line, column, {"limit": self.max_depth})
+
     def _tab_at(self, line: int) -> bool:
         """A tab in the indentation of the line an error is on (libyaml only says it cannot start a token)."""
-        lines = self.text.splitlines()
-        if not 1 <= line <= len(lines):
+        all_lines = lines(self.text)
+        if not 1 <= line <= len(all_lines):
             return False
-        text = lines[line - 1]
+        text = all_lines[line - 1]
         return "\t" in text[: len(text) - len(text.lstrip())]
 
     def _node(self, event, depth: int) -> Node:
@@ -234,7 +356,14 @@ class _Builder:
         if cls is _ScalarEvent:  # most nodes: first, and with as few calls as possible
             tag = event.tag
             raw = event.value
-            plain = event.implicit[0] and not event.style
+            if event.style:  # quoted or a block: its text holds no comment, also on the lines it goes on to
+                plain = False
+                end = event.end_mark
+                if end.line != mark.line:
+                    start = (line + 1, 0) if event.style in "|>" else (line, column)
+                    self.text_spans.append((start, (end.line + 1, end.column + 1)))
+            else:
+                plain = event.implicit[0]
             if tag is not None and tag != "!":
                 _check_tag(tag, line, column)
                 value = _resolve_tagged(tag, raw, line, column)
@@ -311,9 +440,8 @@ class _Builder:
                 key = key_node.raw
             previous = items.get(key)
             if previous is not None:
-                self.problems.append(
-                    LoadProblem("SM002", "duplicate_key", key_node.line, key_node.column, {"key": key, "first": previous[0].line})
-                )
+                self.problems.append(LoadProblem("SM002", "duplicate_key", key_node.line, key_node.column,
+                                                 {"key": key, "first": previous[0].line}, mapping=mapping))
                 size -= previous[1].size
             items[key] = (key_node, value_node)
             size += 1 + value_node.size
@@ -339,19 +467,32 @@ class Loaded:
     root: Node | None
     text: str
     problems: list[LoadProblem]
+    # (start, end) line and column of each scalar that spans lines and whose text may hold a '#': quoted and
+    # block scalars (a '#' strictly between the two is text, not a comment), in document order
+    text_spans: list = field(default_factory=list)
 
 
 def load_text(text: str, max_depth: int = MAX_DEPTH, max_alias_expansion: int = MAX_ALIAS_EXPANSION) -> Loaded:
     """Parse ``text``; raises FatalLoadError for SM001, returns SM002/SM003 problems."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
-    builder = _Builder(text, max_depth, max_alias_expansion)
-    root = builder.build()
+    stand_ins = _stand_ins(text)
+    builder = _Builder(_translated(text, stand_ins), max_depth, max_alias_expansion)
+    if not stand_ins:
+        root = builder.build()
+    else:  # rare: U+0085, U+2028 or U+2029 in the file
+        back = str.maketrans({v: k for k, v in stand_ins.items()})
+        try:
+            root = builder.build()
+        except FatalLoadError as exc:
+            _restore(None, [exc.problem], back)
+            raise
+        _restore(root, builder.problems, back)
     if root is None or (isinstance(root, Scalar) and root.value is None):
         raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
     if not isinstance(root, Mapping):
         raise FatalLoadError(LoadProblem("SM001", "not_mapping", root.line, root.column))
-    return Loaded(root, text, builder.problems)
+    return Loaded(root, text, builder.problems, builder.text_spans)
 
 
 def load_bytes(data: bytes, max_bytes: int = MAX_FILE_BYTES, **limits) -> Loaded:
@@ -387,6 +528,46 @@ def find(root: Node, pointer: str) -> tuple[Node | None, Node | None]:
         else:
             break
     return node, holder
+
+
+class Pointers:
+    """JSON Pointers found in one walk of the tree, made on first use: many paths are found in linear time."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self._of_node: dict[int, str] | None = None  # id of each mapping and sequence -> its (first) pointer
+        self._key_on_line: dict[int, str] = {}  # line -> pointer of the first key written on it
+
+    def _walk(self) -> dict[int, str]:
+        if self._of_node is None:
+            of_node: dict[int, str] = {}
+            stack: list[tuple[Node, str, Scalar | None]] = [(self.root, "", None)]
+            while stack:
+                node, path, key_node = stack.pop()
+                if key_node is not None:
+                    self._key_on_line.setdefault(key_node.line, path)
+                if isinstance(node, Scalar) or id(node) in of_node:
+                    continue
+                of_node[id(node)] = path
+                if isinstance(node, Mapping):
+                    children = [(value, f"{path}/{escape_pointer(key)}", key_node)
+                                for key, (key_node, value) in node.items.items()]
+                else:
+                    children = [(child, f"{path}/{index}", None) for index, child in enumerate(node.children)]
+                stack += reversed(children)
+            self._of_node = of_node
+        return self._of_node
+
+    def of_problem(self, problem: LoadProblem) -> str:
+        """The pointer of a load problem: its own, or for SM002 the repeated key's."""
+        if problem.path or problem.mapping is None or id(problem.mapping) not in self._walk():
+            return problem.path
+        return f"{self._walk()[id(problem.mapping)]}/{escape_pointer(problem.args['key'])}"
+
+    def key_on_line(self, line: int) -> str:
+        """The pointer of the first key written on ``line`` (where an inline comment sits), or ""."""
+        self._walk()
+        return self._key_on_line.get(line, "")
 
 
 def position(root: Node, pointer: str) -> tuple[int, int]:

@@ -182,7 +182,12 @@ def _number(kind: str, value, strict: bool):
             raise Invalid(f"{kind}_type", "Input should be a valid number", value)
         return int(value) if kind == "int" else float(value)
     if isinstance(value, int):
-        return value if kind == "int" else float(value)
+        if kind == "int":
+            return value
+        try:
+            return float(value)
+        except OverflowError:  # as pydantic: an integer no float holds is not a number
+            raise Invalid("float_type", "Input should be a valid number", value) from None
     if isinstance(value, float):
         if kind == "float":
             return value
@@ -199,7 +204,11 @@ def _number(kind: str, value, strict: bool):
         text = value.strip()
         if kind == "int":
             if _INT_TEXT.match(text):
-                return int(text.split(".")[0])
+                try:
+                    return int(text.split(".")[0])
+                except ValueError:  # more than 4,300 digits, as pydantic
+                    raise Invalid("int_parsing_size",
+                                  "Unable to parse input string as an integer, exceeded maximum size", value) from None
             raise Invalid("int_parsing", "Input should be a valid integer, unable to parse string as an integer",
                           value)
         try:

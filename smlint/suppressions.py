@@ -4,20 +4,25 @@
 on that line; ``# smlint: disable-next-line=SM205`` those on the next line
 that holds YAML (blank and comment-only lines are skipped); and
 ``# smlint: disable-file=SM3`` those anywhere in the file. Codes or prefixes,
-separated by commas; no codes means every code. A suppression that
-suppresses nothing is reported as SM008.
+separated by commas; no codes means every code. Directives are read in any
+case (``# SMLINT: DISABLE=sm205``). A suppression that suppresses nothing is
+reported as SM008.
 
 Comments are found in the text: a ``#`` at the start of a line or after
-whitespace, outside quotes on that line. (A ``#`` line inside a block scalar
-looks the same, and is read as a comment too.)
+whitespace, outside quotes on that line, and not inside a block scalar or a
+quoted scalar that spans lines (their text is text, never a comment; the
+loader gives their extent). Lines are counted as YAML 1.2 and editors count
+them (:func:`smlint.loader.lines`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .loader import lines as split_lines
 from .shown import printable
 
 _DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
@@ -29,6 +34,7 @@ _OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']
 _UNESCAPE = {2: lambda v: re.sub(r"\\(.)", r"\1", v), 3: lambda v: v.replace("''", "'")}
 MAX_REASON = 300  # characters of a reason shown in a message
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
+_MENTION = re.compile("[sS][mM][lL][iI][nN][tT]")
 
 
 @dataclass
@@ -65,15 +71,36 @@ def _comment_start(line: str) -> int | None:
     return None
 
 
-def parse(text: str) -> list[Directive]:
-    lines = text.splitlines()
+def mentioned(text: str) -> bool:
+    """Whether ``text`` may hold a directive (in any case): the cheap test before :func:`parse`."""
+    return "smlint" in text or _MENTION.search(text) is not None
+
+
+def parse(text: str, text_spans=()) -> list[Directive]:
+    """The directives in ``text``.
+
+    ``text_spans``: ((line, column), (line, column)) of the scalars that span lines, in document order, from
+    the loader: a ``#`` strictly between the two is part of a value.
+    """
+    lines = split_lines(text)
+    starts = [start for start, _ in text_spans]
     directives = []
+    pending: list[Directive] = []  # disable-next-line directives waiting for a line that holds YAML
     for number, line in enumerate(lines, 1):
-        if "smlint" not in line:
+        if pending:
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                for directive in pending:
+                    directive.target = number
+                pending = []
+        if not _MENTION.search(line):
             continue
         start = _comment_start(line)
         if start is None:
             continue
+        at = bisect_right(starts, (number, start + 1)) - 1
+        if at >= 0 and (number, start + 1) < text_spans[at][1]:
+            continue  # inside a block scalar or a quoted scalar: text, not a comment
         match = _DIRECTIVE.search(line[start + 1:].strip())
         if not match:
             continue
@@ -82,17 +109,14 @@ def parse(text: str) -> list[Directive]:
         codes = tuple(t for t in tokens if _CODE.match(t))
         invalid = tuple(t for t in tokens if not _CODE.match(t))
         kind = match[1].lower()
-        if kind == "disable-file":
-            target = None
-        elif kind == "disable-next-line":
-            target = next((n for n in range(number + 1, len(lines) + 1)
-                           if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), number + 1)
-        else:
-            target = number
         if invalid and not codes:
             codes = ("\0",)  # only bad tokens: suppresses nothing, reported as such
-        directives.append(Directive(kind, number, start + 1, target, codes, invalid, reason=reason, until=until,
-                                    bad_until=bad_until))
+        directive = Directive(kind, number, start + 1, None if kind == "disable-file" else number, codes, invalid,
+                              reason=reason, until=until, bad_until=bad_until)
+        if kind == "disable-next-line":
+            directive.target = number + 1  # unless a line holding YAML follows
+            pending.append(directive)
+        directives.append(directive)
     return directives
 
 
@@ -121,22 +145,30 @@ class Suppressions:
         self.expired = [d for d in directives if d.bad_until or (d.until is not None and today is not None
                                                                  and d.until < today)]
         self._expired_ids = {id(d) for d in self.expired}  # by identity: equal-looking directives on one line differ
-        working = [d for d in directives if id(d) not in self._expired_ids]
-        self._by_line: dict[int, list[Directive]] = {}
-        self._file = [d for d in working if d.target is None]
-        for directive in working:
-            if directive.target is not None:
-                self._by_line.setdefault(directive.target, []).append(directive)
+        # per line (None: the whole file), per token, the first working directive with it: a finding is looked
+        # up in a few steps however many directives there are
+        self._index: dict[int | None, dict[str, tuple[int, Directive]]] = {}
+        for order, directive in enumerate(directives):
+            if id(directive) not in self._expired_ids:
+                tokens = self._index.setdefault(directive.target, {})
+                for token in directive.codes or ("*",):
+                    tokens.setdefault(token, (order, directive))
 
     def __bool__(self) -> bool:
         return bool(self.directives)
 
     def suppresses(self, code: str, line: int, mark: bool = True) -> bool:
-        for directive in self._by_line.get(line, []) + self._file:
-            token = directive.covers(code)
-            if token is not None:
+        """Whether a directive for this line, else one for the whole file, covers ``code``; the first one counts."""
+        prefixes = ["*", *(code[:end] for end in range(1, len(code) + 1))]
+        for target in (line, None):
+            tokens = self._index.get(target)
+            if not tokens:
+                continue
+            found = [tokens[prefix] for prefix in prefixes if prefix in tokens]
+            if found:
+                _, directive = min(found, key=lambda pair: pair[0])
                 if mark:
-                    directive.used.add(token)
+                    directive.used.add(directive.covers(code))
                 return True
         return False
 
@@ -154,6 +186,13 @@ class Suppressions:
                 if token == "*" or enabled(token):
                     out.append((directive, token))
         return out
+
+
+def read(loaded, today: dt.date | None = None) -> Suppressions:
+    """The suppressions of a loaded file (:class:`smlint.loader.Loaded`)."""
+    if not mentioned(loaded.text):
+        return NONE
+    return Suppressions(parse(loaded.text, loaded.text_spans), today)
 
 
 NONE = Suppressions([])

@@ -9,13 +9,14 @@ come back as *lenient* model instances whose required fields may be None.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 
 from . import records
 from .convert import RELATIVE_TARGET_PATTERN, SLUG_PATTERN, unquoted
 from .i18n import Noun, Place
-from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, escape_pointer, to_python
+from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, abbreviate, escape_pointer, to_python
 
 _DUTCH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+\Z")
 # the lists of items, by where they are: an item is named by its id (or counted) in messages
@@ -189,6 +190,28 @@ class Validator:
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
+_DIGITS = re.compile(r"\s*[+-]?(0[xo])?([0-9a-fA-F_]+)(\.[0-9]*)?\s*%?\s*\Z")
+
+
+def huge_number(value, value_node: Node | None) -> tuple[str, int] | None:
+    """(the number abbreviated, its digits) for a number too large to work with, else None.
+
+    The loader reads an integer beyond a float as infinity; text of digits and TOML's integers come as they are.
+    """
+    if isinstance(value, float) and math.isinf(value) and isinstance(value_node, Scalar):
+        text = value_node.raw
+    elif isinstance(value, int) and not isinstance(value, bool) and not -1e308 < value < 1e308:
+        text = str(value) if value.bit_length() < 14_000 else f"{value:x}"  # str() stops at 4,300 digits
+    elif isinstance(value, str) and len(value) > 300:
+        text = value
+    else:
+        return None
+    match = _DIGITS.match(text)
+    if not match or len(match[2]) < 300:
+        return None
+    return abbreviate(text.strip()), len(match[2])
+
+
 def _node_at(node: Node | None, parts) -> Node | None:
     """The node below ``node`` at the keys and indices ``parts``, or None."""
     for part in parts:
@@ -202,7 +225,13 @@ def _node_at(node: Node | None, parts) -> Node | None:
 
 
 def shown(value, node: Node | None = None):
-    """A value as the user wrote it, for a message: text in quotes, a number as typed (-5, not -5.0)."""
+    """A value as the user wrote it, for a message: text in quotes, a number as typed (-5, not -5.0); a long one
+    cut to its start and end."""
+    text = _shown(value, node)
+    return f"{text[:64]}…{text[-8:]}" if isinstance(text, str) and len(text) > 80 else text
+
+
+def _shown(value, node: Node | None = None):
     if isinstance(node, Scalar):
         return repr(node.value) if isinstance(node.value, str) else node.raw
     if isinstance(node, Sequence) or isinstance(value, list):
@@ -230,6 +259,9 @@ def schema_error_text(error: dict, value_node: Node | None, where) -> tuple[str,
     value as it is written there.
     """
     value = error.get("input")
+    huge = huge_number(value, value_node)
+    if huge:
+        return "huge_number", {"where": where, "value": huge[0], "digits": huge[1]}
     kind = error["type"]
     message = str(error.get("msg", ""))
     args = {"where": where, "value": shown(value, value_node)}

@@ -185,13 +185,13 @@ def test_the_example_pack_still_loads_and_its_filters_still_work():
     assert rules and all(rulepacks.evaluate(rule, document, rulepacks.period_of(root)) == [] for rule in rules)
 
 
-@pytest.mark.xfail(strict=True, reason="routed: datafile.read opens and reads a pack without bounds (a FIFO hangs, "
-                                       "/dev/zero fills memory); the hostile-input branch's bounded read (issue 11 "
-                                       "item 3) fixes it: remove this mark when it lands on main")
-@pytest.mark.timeout(15)
-def test_a_fifo_as_rule_pack_is_exit_2_never_a_hang(org, cli, tmp_path):
+@pytest.mark.timeout(60)
+def test_a_fifo_as_rule_pack_is_exit_2_never_a_hang(org, cli, tmp_path, monkeypatch):
     import os
 
+    from smlint import discovery
+
+    monkeypatch.setattr(discovery, "FIFO_WAIT", 0.2)
     org(_rule("$.objectives[*]", "{function: truthy}"), _statement("x"))
     os.mkfifo(tmp_path / "fifo.yaml")
     (tmp_path / ".smlint.yaml").write_text("rule-packs: [fifo.yaml]\n", encoding="utf-8")

@@ -120,10 +120,10 @@ def test_unreadable_file_is_sm001_and_others_still_checked(cli, tmp_path, monkey
     write(tmp_path, "b/strategy.yaml", MINIMAL + "foo: 1\n")
     real_read = discovery.read
 
-    def read(path):
+    def read(path, *limit):
         if path == str(locked):
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_read(path, *limit)
 
     monkeypatch.setattr(discovery, "read", read)
     document = json.loads(cli("check", tmp_path, "--format", "json", "--select", "SM0").output)

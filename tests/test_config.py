@@ -40,6 +40,13 @@ def repo(tmp_path, monkeypatch):
     return tmp_path
 
 
+def exits_2_at(result, where: str, words: str) -> None:
+    """A configuration smlint cannot use: exit 2, with the file:line: and the words of the message."""
+    assert result.exit_code == 2, result.output
+    assert where in result.output and words in result.output, result.output
+    assert "Traceback" not in result.output
+
+
 def codes_in(output: str) -> set[str]:
     return {line.split()[1] for line in output.splitlines() if ": SM" in line}
 
@@ -177,10 +184,44 @@ def test_x_keys_are_allowed(cli, repo):
 ])
 def test_bad_smlint_yaml_exits_2_with_file_line_and_hint(cli, repo, text, where, words):
     write(repo / ".smlint.yaml", text)
-    result = cli("check")
-    assert result.exit_code == 2, result.output
-    assert f".smlint.yaml{where}" in result.output and words in result.output, result.output
-    assert "Traceback" not in result.output
+    exits_2_at(cli("check"), f".smlint.yaml{where}", words)
+
+
+@pytest.mark.parametrize("text, where, words", [
+    ("? [a]\n: 1\n", ":1:3:", "Keys must be plain text"),
+    ("<<: 1\n", ":1:1:", "A merge key (<<) must refer to a mapping"),
+])
+@pytest.mark.parametrize("kind", ["config", "channel-data"])
+def test_complex_and_merge_keys_in_settings_files_exit_2(cli, repo, kind, text, where, words):
+    name = ".smlint.yaml" if kind == "config" else "data.yaml"
+    write(repo / name, text)
+    exits_2_at(cli("check", *(["--channel-data", "data.yaml"] if kind == "channel-data" else [])), f"{name}{where}", words)
+
+
+@pytest.mark.parametrize("text", [
+    'tool = 5\nx = """\n[tool.smlint]\n"""\n',  # the header in a string: not a configuration
+    '[project]\nname = "x"\ndescription = """\n[tool.smlint]\nignore = ["SM2"]\n"""\n',
+])
+def test_tool_smlint_inside_a_string_is_no_configuration(cli, repo, text):
+    write(repo / "pyproject.toml", text)
+    assert config.find() is None
+    assert cli("check").exit_code == 1  # linted with the defaults
+
+
+@pytest.mark.parametrize("text, where, words", [
+    ("[tool.smlint\nignore = ['SM2']\n", "pyproject.toml:1:", "not valid TOML"),  # a header written wrongly
+    ("[tool]\nsmlint = 5\n", "pyproject.toml:2:1:", "tool.smlint must be a table"),
+    ("[ tool . 'smlint' ]\nignore = 5\n", "pyproject.toml:2:1:", "ignore"),
+])
+def test_a_pyproject_that_means_smlint_but_cannot_be_used_exits_2(cli, repo, text, where, words):
+    write(repo / "pyproject.toml", text)
+    exits_2_at(cli("check"), where, words)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "not UTF-8"), ("nl", "geen UTF-8")])
+def test_a_pyproject_that_is_not_utf8_exits_2(cli, repo, lang, words):
+    (repo / "pyproject.toml").write_bytes(b"[tool.smlint]\n# caf\xe9\nignore = ['SM2']\n")
+    exits_2_at(cli("check", "--lang", lang), "pyproject.toml:2:6:", words)
 
 
 def test_bad_pyproject_names_file_key_and_line(cli, repo):

@@ -5,40 +5,27 @@ A few hundred examples here; `python benchmarks/fuzz.py --examples 100000` runs 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from .fuzzing import check_property, edited_text, mutated_examples, random_bytes, random_text, random_yaml
+from .fuzzing import targets
 
 # derandomized: CI sees the same examples every run; benchmarks/fuzz.py explores at random
 FAST = settings(max_examples=100, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-
-@FAST
-@given(random_bytes)
-def test_random_bytes(data):
-    check_property(data)
-
-
-@FAST
-@given(random_text)
-def test_random_text(data):
-    check_property(data)
+# examples per target in CI; long statements stay short here (300 repetitions), benchmarks/fuzz.py makes them long
+EXAMPLES = {"mutated examples": 200, "examples edited as text": 150, "huge numbers": 60, "long statements": 30,
+            "odd line breaks": 60, "same meaning, other line breaks": 40, "special files in a folder": 15,
+            "hostile settings files": 60}
 
 
-@FAST
-@given(random_yaml)
-def test_valid_yaml_of_random_shape(data):
-    check_property(data)
+@pytest.mark.timeout(300)  # a special file waited on would hang
+@pytest.mark.parametrize(("name", "strategy", "check"), targets(long_statement_repeats=300), ids=lambda v: str(v))
+def test_property_holds(name, strategy, check):
+    @settings(FAST, max_examples=EXAMPLES.get(name, 100))
+    @given(strategy)
+    def holds(value):
+        check(value)
 
-
-@settings(FAST, max_examples=200)
-@given(mutated_examples())
-def test_mutated_examples(data):
-    check_property(data)
-
-
-@settings(FAST, max_examples=150)
-@given(edited_text())
-def test_examples_edited_as_text(data):
-    check_property(data)
+    holds()

@@ -155,3 +155,83 @@ def test_sm002_does_not_fire_on_same_key_in_different_mappings():
 
 def test_root_is_mapping():
     assert isinstance(load_text(MINIMAL).root, Mapping)
+
+
+@pytest.mark.parametrize("opening", [b"[", b"{a: ", b"[\n", b"{? ", b"[a, "])
+def test_too_deep_is_placed_where_smlints_own_limit_is_passed_whatever_the_pyyaml(opening):
+    # PyYAML 6.0.4's libyaml stops at 1000 levels, ahead of the parser; the finding is still where level 65 starts,
+    # as for nesting that stays under libyaml's bound
+    shallow, deep = (lint("", data=b"a: " + opening * depth) for depth in (200, 3000))
+    assert codes(deep) == ["SM001"]
+    assert "64" in deep[0].message
+    assert (deep[0].line, deep[0].column, deep[0].message) == (shallow[0].line, shallow[0].column, shallow[0].message)
+
+
+# U+0085 (NEL), U+2028 and U+2029 break lines for libyaml (YAML 1.1) but not for YAML 1.2 or an editor:
+# lines are counted at \n, \r\n and \r only, and these characters are ordinary text.
+ODD_BREAKS = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_in_a_comment_is_part_of_the_comment(char):
+    text = MINIMAL + f"# a note{char}that goes on: [\n"
+    assert lint(text, dedent=False, select=["SM0"]) == []
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_in_a_value_is_text(char):
+    text = f"a: plain{char}text\nb: 'single{char}quoted'\nc: \"double{char}quoted\"\nd: |\n  block{char}text\nk{char}ey: 1\n"
+    loaded = load_text(text)
+    assert to_python(loaded.root) == {"a": f"plain{char}text", "b": f"single{char}quoted", "c": f"double{char}quoted",
+                                      "d": f"block{char}text\n", f"k{char}ey": 1}
+    assert [(node.line, node.column) for node, _ in loaded.root.items.values()] == [(1, 1), (2, 1), (3, 1), (4, 1),
+                                                                                    (6, 1)]
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+@pytest.mark.parametrize("where", ["# comment{c}here\n", "x-note: some{c}text\n", "x-q: 'a{c}b'\n"])
+def test_odd_line_break_before_a_finding_does_not_move_it(char, where):
+    text = MINIMAL + where.format(c=char) + "unknown-key: 1\n"
+    [finding] = lint(text, dedent=False, select=["SM007"])
+    assert (finding.line, finding.column) == (5, 1)
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_before_a_duplicate_key(char):
+    [finding] = lint(f"a: 1{char}\n# x{char}y\nb: 2\na: 3\n", dedent=False, select=["SM002"])
+    assert (finding.line, finding.column) == (4, 1)
+    assert "line 1" in finding.message
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_break_before_a_syntax_error(char):
+    [finding] = lint(f"a: x{char}y\nb: [1\n", dedent=False)
+    assert finding.rule == "SM001"
+    assert finding.line == 3
+
+
+def test_carriage_returns_count_as_line_breaks():
+    [finding] = lint(MINIMAL.replace("\n", "\r") + "unknown-key: 1\r", dedent=False, select=["SM007"])
+    assert (finding.line, finding.column) == (4, 1)
+    [finding] = lint("", data=b"a: 1\rb: \x00\n", select=["SM001"])
+    assert (finding.line, finding.column) == (2, 4)
+    [finding] = lint("", data=b"a: 1\rb: caf\xe9\n", select=["SM001"])
+    assert (finding.line, finding.column) == (2, 7)
+
+
+@pytest.mark.parametrize("data", [b"a: 1\nb", b"a: [1", b"a: 'x", b"a: 1\r\nb", b"a: 1\rb"])
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(data):
+    # libyaml counts a line more at the end of such a file: the finding would point past the file's end
+    [finding] = lint("", data=data)
+    assert finding.rule == "SM001"
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    assert finding.line == len(lines)
+    assert finding.column <= len(lines[-1]) + 1
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS)
+def test_odd_line_breaks_leave_fixes_in_place(char):
+    # the fix machinery reads the file's spans with libyaml too: it must count lines as the loader does
+    text = MINIMAL + f"# a note{char}that goes on\nobjectives:\n  - id: o\n    statement: s\n    baseline: 1.200\n"
+    [finding] = lint(text, dedent=False, select=["SM003"])
+    assert (finding.line, finding.column) == (8, 5)

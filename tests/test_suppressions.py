@@ -111,3 +111,46 @@ def test_parse_reads_kinds_codes_and_targets():
         ("disable-next-line", 2, 4, ()),
         ("disable-file", 5, None, ("SM3",)),
     ]
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_odd_line_breaks_do_not_move_suppressions(char):
+    # YAML 1.2 and editors count lines at \n, \r\n and \r only
+    before = f"    x-note: a{char}b  # one line\n    # smlint: disable-next-line=SM205\n"
+    assert codes(vague(before=before)) == []
+    assert codes(vague(comment=f"  # note{char}smlint: disable=SM205")) == []
+
+
+def test_suppressions_count_carriage_returns_as_line_breaks():
+    text = VAGUE.replace("    statement:", "    # smlint: disable-next-line=SM205\n    statement:").replace("{comment}", "")
+    assert codes(lint(text.replace("\n", "\r"), dedent=False, select=("SM205", "SM008"))) == []
+
+
+@pytest.mark.parametrize("comment", ["  # SMLINT: DISABLE=SM205", "  # Smlint: Disable=sm205", "  # SmLint:disable"])
+def test_directives_are_read_in_any_case(comment):
+    assert codes(vague(comment)) == []
+
+
+@pytest.mark.parametrize("style", ["|", ">-", "|2"])
+def test_a_directive_inside_a_block_scalar_is_text_not_a_comment(style):
+    text = MINIMAL + f"""\
+objectives:
+  - id: fans
+    owner: anna
+    statement: Meer fans op Facebook.
+    note: {style}
+      Our plan mentions
+      # smlint: disable-file=SM205
+      in its text, which is not a comment.
+"""
+    assert codes(lint(text, dedent=False, select=("SM205", "SM008"))) == ["SM205"]
+
+
+def test_a_directive_inside_a_multi_line_quoted_scalar_is_text():
+    text = VAGUE.replace("{comment}", "").replace("    statement:", "    x-note: \"a quoted text\n      # smlint: disable-file\n      that goes on\"  # smlint: disable-next-line=SM205\n    statement:")
+    assert codes(lint(text, dedent=False, select=("SM205", "SM008"))) == []
+
+
+def test_a_comment_after_a_block_scalar_is_a_comment():
+    text = VAGUE.replace("{comment}", "").replace("    statement:", "    x-note: |\n      text\n    # smlint: disable-next-line=SM205\n    statement:")
+    assert codes(lint(text, dedent=False, select=("SM205", "SM008"))) == []

@@ -215,7 +215,7 @@ def rule_entries(loaded=None) -> dict:
     return entries
 
 
-def strategy_files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
+def strategy_files(paths, lang: str | None, patterns, quiet: bool, exclude=None) -> list[str]:
     """The strategy files the paths name, each once; a path that does not exist is a usage error."""
     from ..discovery import DEFAULT_PATTERNS, discover
 
@@ -224,11 +224,13 @@ def strategy_files(paths, lang: str | None, patterns, quiet: bool) -> list[str]:
     seen: set[str] = set()
     for path in paths:
         if path == "-":
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                raise click.UsageError(common("stdin_closed", lang or "en"))
             found = ["-"]
         elif not os.path.lexists(path):
             raise click.UsageError(common("path_missing", lang or "en").format(path=path))
         else:
-            found = discover(path, patterns)
+            found = discover(path, patterns, exclude)
         for file in found:
             if file not in seen:
                 seen.add(file)
@@ -253,7 +255,7 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
         return
     for file in files:
         if file == "-":
-            yield linter.lint_bytes(stdin_filename or "-", sys.stdin.buffer.read())
+            yield linter.lint_stream(stdin_filename or "-", sys.stdin.buffer)
         else:
             yield linter.lint_path(file, keep_context)
 

@@ -42,10 +42,13 @@ from .base import (COLOR, FAIL_ON, SettingsError, channel_data_option, use_colou
               help="Report only findings not recorded in this baseline (default: the configuration's baseline).")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record every finding of this run in FILE and report none.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Files or folders to leave out, as in .gitignore (e.g. drafts/); on top of the configuration's.")
 @click.option("--since", "since", metavar="REV",
               help="Report only findings on lines or values changed since the git revision REV.")
 def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore, lang, today, channel_data,
-          config_path, color, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, since) -> None:
+          config_path, color, quiet, statistics, stdin_filename, jobs, baseline_path, write_baseline, exclude,
+          since) -> None:
     """Lint strategy files, and folders of them (default: the current folder; - reads standard input)."""
     from ..engine import SEVERITY_RANK
     from ..reporters import Run, write
@@ -57,7 +60,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(common("statistics_format", options.lang or "en"))
-    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, quiet)
+    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, quiet, loaded.exclusions(exclude))
     colour = fmt == "text" and use_colour(color, output)
     run = Run(lang=options.lang, rules=rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)

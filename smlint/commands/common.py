@@ -63,7 +63,8 @@ def lint(paths, *, lang, today, channel_data, config_path) -> Strategies:
     """The files the paths name, with the findings and rule context `check` and `maturity` make of them."""
     loaded = configuration(config_path, lang)
     options = engine_options(loaded, lang=lang, today=today, channel_data=channel_data)
-    return Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False), options)
+    return Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False,
+                                     loaded.exclusions()), options)
 
 
 def say(message: str) -> None:

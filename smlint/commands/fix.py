@@ -16,6 +16,7 @@ import sys
 import click
 
 from .base import configuration, date_value, strategy_files, make_linter, engine_options, channel_data_option, config_option, lang_option
+from ..discovery import read_input
 
 
 def texts(lang: str) -> dict:
@@ -81,21 +82,17 @@ def fix(paths, diff, unsafe_fixes, select, ignore, lang, today, channel_data, co
     # lint every structural rule, whatever is selected, so that a fix's damage is seen
     linter = make_linter(dataclasses.replace(options, select=("SM0",) + fixable_codes(options), ignore=(),
                                          per_file_ignores={}))
-    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, quiet)
+    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, quiet, loaded.exclusions())
     total = changed_files = unsafe_left = 0
     failed = False
     out_lang = options.lang
     for file in files:
-        if file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            try:
-                with open(file, "rb") as handle:
-                    data = handle.read()
-            except OSError as exc:
-                click.echo(texts(options.lang or "en")["cannot_read"].format(file=file, problem=exc.strerror), err=True)
-                failed = True
-                continue
+        try:  # never a hang on a FIFO, never more than the size limit
+            data = read_input(file, options.max_bytes)
+        except OSError as exc:
+            click.echo(texts(options.lang or "en")["cannot_read"].format(file=file, problem=exc.strerror), err=True)
+            failed = True
+            continue
         name = "-" if file == "-" else file
         extra = options.ignore_for(name)
         outcome = repair(lambda content, name=name: linter.lint_bytes(name, content), name, data,

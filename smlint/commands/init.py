@@ -48,12 +48,13 @@ def texts(lang: str) -> dict:
 
 def read_answers(path: str, lang: str | None) -> tuple[dict, str]:
     """The answers file as plain data, checked for unknown questions; its language wins over English."""
-    from ..loader import FatalLoadError, Mapping, Sequence, load_bytes, to_python
+    from ..loader import MAX_FILE_BYTES, FatalLoadError, Mapping, Sequence, load_bytes, to_python
 
     words = texts(lang or "en")
     try:
-        with open(path, "rb") as handle:
-            loaded = load_bytes(handle.read())
+        from ..discovery import read_input
+
+        loaded = load_bytes(read_input(path, MAX_FILE_BYTES))  # never a hang on a FIFO, never unbounded
     except OSError as exc:
         raise InitError(words["bad_answers"].format(file=path, problem=exc.strerror)) from None
     except FatalLoadError as exc:

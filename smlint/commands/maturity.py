@@ -27,7 +27,7 @@ def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
 
     loaded = configuration(config_path, lang)
     options = engine_options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
-    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, False)
+    files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, False, loaded.exclusions())
     views = []
     for result in lint_files(files, options, keep_context=True):
         fatal = [f for f in result.findings if f.rule in FATAL]
