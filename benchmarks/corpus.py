@@ -153,6 +153,31 @@ def strategy(index: int, calendar_entries: int = 150, seed: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
+STATEMENT_PARTS = [
+    "Voor 1 december 2027 groeit het aantal volgers op Instagram van 1.200 naar 1.500",
+    "we willen 10% meer bereik op LinkedIn in Q3 2027",
+    "By June 30 we grow followers from 1,200 to 1,500 on Facebook",
+    "increase engagement by 15% within 6 months",
+    "1 2 3 4 5 6 7 8 9 10",
+    "eind 2027 tien procent meer aanmeldingen via X",
+]
+
+
+def statements(kilobytes: int, seed: int = 0) -> str:
+    """A strategy with one objective whose statement is about ``kilobytes`` KB of mixed text (numbers, dates, words)."""
+    rnd = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    while size < kilobytes * 1000:
+        part = rnd.choice(STATEMENT_PARTS)
+        parts.append(part)
+        size += len(part) + 2
+    text = ". ".join(parts) + "."
+    return ("version: 1\norganisation: {name: Long statements, languages: [nl]}\n"
+            "period: {start: 2027-01-01, end: 2027-12-31}\n"
+            "objectives:\n  - id: long\n    statement: >-\n      " + text + "\n")
+
+
 def write_corpus(folder: Path, files: int, calendar_entries: int = 150, seed: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -14,7 +14,6 @@ unchanged tree writes the same bytes and a change reads well in a diff.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections import Counter
@@ -152,6 +151,8 @@ class Baseline:
     @classmethod
     def read(cls, path: str) -> Baseline:
         """The baseline in ``path``; BaselineError (key, values), said in the user's language, when it is not one."""
+        import json
+
         raw = _read_limited(path)
         try:
             data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates,
@@ -210,6 +211,8 @@ def render(findings, locations: Locations | None = None) -> str:
 def _entry(entry: dict) -> str:
     """One entry as a JSON line; a file name that is not UTF-8 (its bytes kept as lone surrogates, as Python
     names such files) is written with \\u escapes, which read back to the same name."""
+    import json
+
     line = json.dumps(entry, ensure_ascii=False)
     try:
         line.encode("utf-8")

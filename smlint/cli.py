@@ -16,6 +16,7 @@ import sys
 import click
 
 from . import __version__
+from .collector import short_lived
 from .commands.base import error_language, write_problem
 from .i18n import common
 
@@ -47,7 +48,7 @@ class Group(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if args is None:  # the real command line (tests pass their arguments): a process that lints and exits
-            _short_lived()
+            short_lived()
         args = list(sys.argv[1:] if args is None else args)
         try:
             try:
@@ -93,14 +94,6 @@ def _output_failed(exc: OSError, args) -> int:
                f"{write_problem(WriteError(None, REASONS[exc.errno], exc.strerror or str(exc)), error_language(args))}",
                err=True)
     return 2
-
-
-def _short_lived() -> None:
-    """A run lints and exits: the objects made at start-up are never collected, and linting makes no cycles."""
-    import gc
-
-    gc.freeze()
-    gc.disable()
 
 
 @click.group(name="smlint", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

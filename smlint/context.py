@@ -252,9 +252,15 @@ class RuleContext:
         period = self.valid_period
         return period is not None and period.end < self.today
 
-    def written_ids(self, section: str) -> set[str]:
+    def written_ids(self, section: str) -> frozenset[str]:
         """Ids as written in the file, made slugs: a reference to an id that
         failed validation (SM003) is not reported a second time as SM004."""
+        key = ("written_ids", section)
+        if key not in self.cache:
+            self.cache[key] = frozenset(self._written_ids(section))
+        return self.cache[key]
+
+    def _written_ids(self, section: str) -> set[str]:
         from .validate import slugify
 
         if section == "pillars":
@@ -270,7 +276,13 @@ class RuleContext:
         return found
 
     def ids(self, section: str) -> dict:
-        """Ids of a section's items (first one wins), for reference checks."""
+        """Ids of a section's items (first one wins), for reference checks (made once per file; do not change it)."""
+        key = ("ids", section)
+        if key not in self.cache:
+            self.cache[key] = self._ids(section)
+        return self.cache[key]
+
+    def _ids(self, section: str) -> dict:
         items = {
             "audiences": self.doc.audiences,
             "objectives": self.doc.objectives,

@@ -2,16 +2,24 @@
 
 Installed, the data lives in ``smlint/_data``; in a source checkout it is the
 top-level ``rules/`` and ``schemas/`` folders.
+
+Parsing the YAML of the rule data took a good part of a one-file run's
+start-up; the parsed data is kept in ``rules/__pycache__`` in Python's own
+marshal format, which loads in under a millisecond. As with Python's
+bytecode, the copy is written when the folder is writable (and not with
+``python -B``), and used only while the sources hold exactly the same bytes
+(a checksum of them is in its name); otherwise the sources are parsed.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 _HERE = Path(__file__).resolve().parent
+COMPILED = ("schemas", "models.compiled.json")  # a data file outside rules/ that a lint run reads
 
 
 def data_dir(name: str) -> Path:
@@ -24,14 +32,111 @@ def data_dir(name: str) -> Path:
 @lru_cache(maxsize=None)
 def read_yaml(relative: str):
     """Read one of smlint's own (trusted) data files, e.g. ``channels.yaml``."""
-    with open(data_dir("rules") / relative, "rb") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    parsed = _parsed()
+    if relative in parsed:
+        return parsed[relative]
+    return _parse(data_dir("rules") / relative)
+
+
+@lru_cache(maxsize=None)
+def read_json(folder: str, name: str):
+    """Read one of smlint's own JSON data files, e.g. ``read_json("schemas", "models.compiled.json")``."""
+    parsed = _parsed()
+    key = f"../{folder}/{name}"
+    if key in parsed:
+        return parsed[key]
+    return _parse(data_dir(folder) / name)
 
 
 @lru_cache(maxsize=None)
 def catalogue() -> dict:
     """Every rule's entry (name, category, severity, docs, messages), by code."""
     entries: dict = {}
-    for path in sorted((data_dir("rules") / "catalog").glob("*.yaml")):
-        entries.update(read_yaml(f"catalog/{path.name}"))
+    for name in sorted(_sources()):
+        if name.startswith("catalog/") and name.count("/") == 1:
+            entries.update(read_yaml(name))
     return dict(sorted(entries.items()))
+
+
+def _sources() -> dict[str, Path]:
+    """Every YAML file of rules/ (by its path there), and the JSON files a lint run reads."""
+    rules = data_dir("rules")
+    found = {}
+    for folder, subfolders, files in os.walk(rules):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in files:
+            if name.endswith(".yaml"):
+                path = Path(folder) / name
+                found[path.relative_to(rules).as_posix()] = path
+    folder, name = COMPILED
+    found[f"../{folder}/{name}"] = data_dir(folder) / name
+    return found
+
+
+def _parse(path: Path):
+    if path.suffix == ".json":
+        import json
+
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    import yaml
+
+    with open(path, "rb") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@lru_cache(maxsize=None)
+def _parsed() -> dict:
+    """All the rule data, from the marshal copy when the sources are unchanged, else parsed (and the copy written)."""
+    import binascii
+    import marshal
+
+    sources = _sources()
+    contents = {}
+    for name, path in sorted(sources.items()):
+        try:
+            contents[name] = path.read_bytes()
+        except OSError:
+            pass  # a missing file is reported when it is read
+    checksum = 0
+    for name, content in contents.items():
+        checksum = binascii.crc32(content, binascii.crc32(name.encode(), checksum))
+    cache = data_dir("rules") / "__pycache__"
+    copy = cache / f"data-{checksum:08x}-{len(contents)}.marshal{marshal.version}"
+    try:
+        kept = marshal.loads(copy.read_bytes())
+        if isinstance(kept, dict) and kept.keys() == contents.keys():
+            return kept
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    parsed = {name: _parse(sources[name]) for name in contents}
+    if not sys.dont_write_bytecode:
+        try:
+            data = marshal.dumps(parsed)
+        except ValueError:  # a value marshal cannot hold: no copy, the sources are parsed each time
+            return parsed
+        _write(cache, copy, data, next(iter(sources.values())))
+    return parsed
+
+
+def _write(folder: Path, path: Path, data: bytes, source: Path) -> None:
+    """Write the copy atomically (readable as the source is), removing older ones; a folder smlint may not write to
+    is fine."""
+    import tempfile
+
+    try:
+        folder.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".data-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.chmod(temporary, source.stat().st_mode & 0o666)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        for old in folder.glob("data-*.marshal*"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass

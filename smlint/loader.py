@@ -137,12 +137,28 @@ def _long_int(text: str):
     return _within_float(-int(digits) if text[0] == "-" else int(digits))
 
 
+_RESOLVED: dict = {}  # plain scalar -> its value: most repeat (keys, statuses, channels, dates)
+_RESOLVED_MAX = 20_000  # texts of 64 characters at most; emptied when full: memory stays flat over many files
+_MISSING = object()
+
+
 def resolve_plain(text: str):
-    """Resolve a plain scalar as YAML 1.2's core schema does.
+    """Resolve a plain scalar as YAML 1.2's core schema does (a text seen before: its value from before).
 
     smlint's own bound: an integer beyond the range of a float is read as infinity (as ``1e400`` is), so a
     numeric field reports it as SM003 and no computation or message ever meets a number it cannot handle.
     """
+    value = _RESOLVED.get(text, _MISSING)
+    if value is _MISSING:
+        value = _resolve_plain(text)
+        if len(text) <= 64:
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[text] = value
+    return value
+
+
+def _resolve_plain(text: str):
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -151,6 +167,8 @@ def resolve_plain(text: str):
         return False
     first = text[0]
     if not (first.isdigit() or first in "+-."):
+        return text
+    if text[4:5] == "-" and text[7:8] == "-":  # a date ("2027-01-04"): no number has two signs there
         return text
     if _INT10.match(text):
         return int(text) if len(text) < 300 else _long_int(text)
@@ -291,6 +309,8 @@ class _Builder:
         self.expansion = 0  # nodes added by aliases beyond the file's own
         self.problems: list[LoadProblem] = []
         self.text_spans: list[tuple[tuple[int, int], tuple[int, int]]] = []  # multi-line quoted and block scalars
+        # one int object per line number, shared by the nodes on the line (a 10 MB file has a million nodes)
+        self.line_numbers = list(range(1, text.count("\n") + text.count("\r") + 3))
 
     def build(self) -> Node | None:
         try:
@@ -352,7 +372,11 @@ class _Builder:
     def _node(self, event, depth: int) -> Node:
         cls = event.__class__
         mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
+        try:
+            line = self.line_numbers[mark.line]
+        except IndexError:  # a line break libyaml counts and \n and \r do not (U+2028)
+            line = mark.line + 1
+        column = mark.column + 1
         if cls is _ScalarEvent:  # most nodes: first, and with as few calls as possible
             tag = event.tag
             raw = event.value
@@ -367,8 +391,14 @@ class _Builder:
             if tag is not None and tag != "!":
                 _check_tag(tag, line, column)
                 value = _resolve_tagged(tag, raw, line, column)
+            elif plain:
+                value = _RESOLVED.get(raw, _MISSING)  # resolve_plain's table, looked up here: most scalars are in it
+                if value is _MISSING:
+                    value = resolve_plain(raw)
+                if value.__class__ is str:
+                    raw = value  # the same text, one object for all its occurrences
             else:
-                value = resolve_plain(raw) if plain else raw
+                value = raw
             node: Node = Scalar(value, raw, plain, line, column)
             if event.anchor:
                 self.anchors[event.anchor] = node

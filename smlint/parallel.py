@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import multiprocessing
 
+from .collector import between_files, short_lived
+
 _LINTER = None
 
 
 def _start(options) -> None:
     global _LINTER
-    import gc
-
     from .engine import Linter
 
-    gc.disable()  # as in the parent: linting makes no reference cycles
+    short_lived()  # as in the parent (inherited under fork, not under spawn)
     _LINTER = Linter(options)
 
 
 def _lint(file: str):
+    between_files()
     return _LINTER.lint_path(file)
 
 
@@ -31,4 +32,6 @@ def lint(files: list[str], options, jobs: int):
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     with context.Pool(jobs, initializer=_start, initargs=(options,)) as pool:
-        yield from pool.imap(_lint, files, chunksize=chunk)
+        for result in pool.imap(_lint, files, chunksize=chunk):
+            between_files()  # the parent's reporter runs between results
+            yield result

@@ -12,13 +12,13 @@ Errors are raised as :class:`Invalid` and reported as pydantic-shaped dicts
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from functools import lru_cache
 
 from .convert import CONVERTERS, RELATIVE_TARGET_PATTERN
-from .data import data_dir
+from .data import read_json
+
 _INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
 _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
@@ -53,8 +53,7 @@ class Invalid(Exception):
 
 @lru_cache(maxsize=None)
 def table() -> dict:
-    with open(data_dir("schemas") / "models.compiled.json", encoding="utf-8") as handle:
-        return json.load(handle)["models"]
+    return read_json("schemas", "models.compiled.json")["models"]
 
 
 class Record:
@@ -83,12 +82,20 @@ def default(field: dict):
     return field.get("default")
 
 
+@lru_cache(maxsize=None)
+def _layout(model: str) -> tuple[type, tuple]:
+    """A model's record class and its fields: (name, the field when its default is made fresh, else the default)."""
+    fields = table()[model]["fields"].items()
+    return record_class(model), tuple((name, field if field.get("factory") else None, field.get("default"))
+                                      for name, field in fields)
+
+
 def make(model: str, values: dict) -> Record:
     """A record of ``model`` from validated values; missing fields get their defaults."""
-    cls = record_class(model)
+    cls, fields = _layout(model)
     record = cls.__new__(cls)
-    for name, field in table()[model]["fields"].items():
-        setattr(record, name, values[name] if name in values else default(field))
+    for name, factory, value in fields:
+        setattr(record, name, values[name] if name in values else default(factory) if factory else value)
     return record
 
 
@@ -240,21 +247,25 @@ def _bool(value, strict: bool):
 
 
 def _union(spec: dict, value, strict: bool):
-    failures = []
+    # the branches' errors are kept without their tracebacks (copies): a kept traceback is a reference cycle
+    first = quoted = None
+    relative = False
     for mode in (True, False) if not strict else (True,):
         for option in spec["options"]:
             try:
                 return check(option, value, mode)
             except Invalid as exc:
-                failures.append((option, exc))
-    for _, exc in failures:  # "1320" in quotes: say to leave the quotes off
-        if exc.msg.endswith("quoted_number"):
-            raise exc
+                if first is None:
+                    first = exc.at()
+                if quoted is None and exc.msg.endswith("quoted_number"):
+                    quoted = exc.at()
+                relative = relative or option.get("pattern") == RELATIVE_TARGET_PATTERN
+    if quoted is not None:  # "1320" in quotes: say to leave the quotes off
+        raise quoted.at()  # a copy: the frame's own reference would close a cycle through the traceback
     # a relative target ("+10%") is the likelier intent when a number does not fit either: say what is expected
-    for option, _ in failures:
-        if option.get("pattern") == RELATIVE_TARGET_PATTERN:
-            return _raise_pattern(value, option["pattern"])
-    raise failures[0][1]
+    if relative:
+        return _raise_pattern(value, RELATIVE_TARGET_PATTERN)
+    raise first.at()
 
 
 def _raise_pattern(value, pattern: str):

@@ -69,38 +69,193 @@ class Analysis:
         return bool(self.numbers or self.percents)
 
 
-@lru_cache(maxsize=None)
-def _phrase_pattern(words: tuple[str, ...], prefix_ok: bool = False) -> re.Pattern:
+def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
+    """One pattern for a list of words and phrases, matched as whole words.
+
+    An entry ending in ``*`` matches any word starting with it; with
+    ``prefix_ok`` so does every entry of five letters or more.
+    """
+    return re.compile(_first_letters(words) + _WORD_START[prefix_ok] + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+# where an entry may start: not inside a word, nor after a hyphen; metric and platform words (prefix_ok) also
+# after a hyphen: "LinkedIn-volgers", "Instagram-posts"
+_WORD_START = {False: r"(?<![\w-])", True: r"(?<!\w)"}
+_WORD_CHAR = {False: re.compile(r"[\w-]"), True: re.compile(r"\w")}  # the characters _WORD_START looks back at
+
+
+def _first_letters(words) -> str:
+    """A look-ahead at the letters the words begin with: the scan skips other places fast (same matches)."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words if word})) + "])"
+
+
+def _alternatives(words, prefix_ok: bool) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"\w*")
         else:
             parts.append(re.escape(word) + (r"\w*" if prefix_ok and len(word) >= 5 else ""))
-    # metric and platform words (prefix_ok) also count after a hyphen: "LinkedIn-volgers", "Instagram-posts"
-    return re.compile((r"(?<!\w)(" if prefix_ok else r"(?<![\w-])(") + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return "|".join(parts)
 
 
-def _vocabulary():
-    return read_yaml("vocabulary.yaml")
+class _Lists:
+    """Which of several named word lists occur in a text, found in one scan.
+
+    One pattern holds every list, a named group each: at each place the
+    scan reports the first list with a word there, so a list whose word can
+    start where another list's word starts, or inside it ("page likes" holds
+    "likes"), may go unreported. Such a list is searched for on its own when
+    the list that can hide it was found. The result is that of one search per
+    list, in the lists' order.
+    """
+
+    def __init__(self, lists: dict[str, list[str]], prefix_ok: bool) -> None:
+        self.names = list(lists)
+        groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
+        first = _first_letters([word for words in lists.values() for word in words])
+        self.scan = re.compile(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
+        self.lists, self.prefix_ok = lists, prefix_ok
+        self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
+        self.hidden_by = _hiders(lists, prefix_ok)
+
+    def find(self, text: str) -> list[str]:
+        found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}
+        if found:
+            for name in self.names:
+                if name not in found and self.hidden_by[name] & found and self._alone(name).search(text):
+                    found.add(name)
+        return [name for name in self.names if name in found]
+
+    def first(self, text: str) -> str | None:
+        """The first list, in the lists' order, with a word at the start of ``text``."""
+        match = self.scan.match(text)  # at one place the scan tries the lists in order
+        return self.names[int(match.lastgroup[1:])] if match else None
+
+    def _alone(self, name: str) -> re.Pattern:
+        if name not in self.alone:
+            self.alone[name] = _phrase_pattern(self.lists[name], self.prefix_ok)
+        return self.alone[name]
+
+
+def _hiders(lists: dict[str, list[str]], prefix_ok: bool) -> dict[str, set[str]]:
+    """For each list, the other lists with a word whose match a match of one of its words can start with or in.
+
+    A match of entry ``b`` covers ``b`` (and, with a prefix, more word characters); another entry ``a`` can
+    start at 0 or where a word starts inside ``b`` (after the last character too, when ``b`` goes on and
+    ends in a non-word character: any entry). It can meet ``b`` there when ``a`` and the rest of ``b`` are
+    one the other's prefix, ignoring case. One pass over every entry's prefixes, not over pairs.
+    """
+    word_char = _WORD_CHAR[prefix_ok]
+    rests: dict[str, set[str]] = {}  # the rest of an entry from a place a word may start -> lists
+    prefixes: dict[str, set[str]] = {}  # a prefix of such a rest -> lists
+    for name, words in lists.items():
+        for word in words:
+            extends = word.endswith("*") or (prefix_ok and len(word) >= 5)
+            text = word.rstrip("*").casefold()
+            starts = [0] + [q for q in range(1, len(text)) if not word_char.match(text[q - 1])]
+            if extends and text and not word_char.match(text[-1]):
+                starts.append(len(text))
+            for q in starts:
+                rests.setdefault(text[q:], set()).add(name)
+                for end in range(q + 1, len(text) + 1):
+                    prefixes.setdefault(text[q:end], set()).add(name)
+    hidden_by = {}
+    for name, words in lists.items():
+        others: set[str] = set()
+        for word in words:
+            text = word.rstrip("*").casefold()
+            others |= prefixes.get(text, set())  # the entry is the start of another's rest
+            for end in range(len(text) + 1):
+                others |= rests.get(text[:end], set())  # another's rest is the start of the entry
+        hidden_by[name] = others - {name}
+    return hidden_by
+
+
+class _Edge:
+    """Whether the text just before (or just after) a position is one of a list of words.
+
+    Looks at a window of the longest word's length, never at the whole
+    text, so a statement with many numbers is read in linear time.
+    """
+
+    def __init__(self, words) -> None:
+        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        self.width = max(map(len, words), default=0) + 8  # the word and the character next to it
+        self.ends = re.compile(r"(?<![\w])(?:" + alternatives + r")$")
+        self.starts = re.compile(r"(?:" + alternatives + r")(?![\w])")
+
+    def before(self, text: str, position: int) -> bool:
+        """The words before ``position`` (whitespace between them and it skipped) end with one of the words."""
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        return self.ends.search(text[max(0, position - self.width) : position].lower()) is not None
+
+    def after(self, text: str, position: int) -> bool:
+        """The text after ``position`` (whitespace skipped) starts with one of the words."""
+        return self.starts.match(_text_after(text, position, self.width)) is not None
+
+
+_SPACES = re.compile(r"\s*")  # \s is str.isspace(), as str.strip() uses
+
+
+def _text_after(text: str, position: int, width: int) -> str:
+    """The ``width`` characters after ``position`` (whitespace there skipped), in lower case."""
+    position = _SPACES.match(text, position).end()
+    return text[position : position + width].lower()
+
+
+def _both(table: dict) -> list[str]:
+    return [w for lang in ("nl", "en") for w in table[lang]]
+
+
+class _Vocabulary:
+    """rules/vocabulary.yaml compiled once: one pattern for all metrics and platforms, edges around numbers.
+
+    (The vague words are smlint/wording.py's.)
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.stopwords = {lang: frozenset(words) for lang, words in data["stopwords"].items()}
+        metrics = {metric: _both(words) for metric, words in data["metrics"].items()}
+        platforms = {platform: words for platform, words in data["platform_words"].items()}
+        # metrics and platforms in one scan (a platform may share a name with a metric: prefixed to keep them apart)
+        self.named = _Lists({**{f"metric {k}": v for k, v in metrics.items()},
+                             **{f"platform {k}": v for k, v in platforms.items()}}, True)
+        self.relative_before = _Edge(_both(data["relative_before"]))
+        self.relative_after = _Edge(_both(data["relative_after"]))
+        self.baseline_before = _Edge(_both(data["baseline_before"]))
+        self.towards = _Edge(_TOWARDS)
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(read_yaml("vocabulary.yaml"))
+
+
+_LETTERS = re.compile(r"[a-zà-ÿ]+")
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
     """The statement's language: the organisation's when it names one, else by stopwords."""
     if hint in ("nl", "en"):
         return hint
-    words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    stop = _vocabulary()["stopwords"]
+    words = _LETTERS.findall(text.lower())
+    stop = _vocabulary().stopwords
     nl = sum(w in stop["nl"] for w in words)
     en = sum(w in stop["en"] for w in words)
     return "nl" if nl > en else "en"
+
+
+_GROUPED = {lang: re.compile(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
 
 
 def parse_number(text: str, lang: str) -> float | None:
     """'1.200' is 1200 in Dutch and 1.2 in English; '1,200' the other way round."""
     text = text.strip().lstrip("+")
     thousands, decimal = (".", ",") if lang == "nl" else (",", ".")
-    if re.fullmatch(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % (thousands, decimal), text):
+    if _GROUPED["nl" if lang == "nl" else "en"].fullmatch(text):
         text = text.replace(thousands, "")
     text = text.replace(thousands, "").replace(decimal, ".") if decimal in text else text.replace(thousands, "")
     try:
@@ -136,7 +291,10 @@ def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
 
 @lru_cache(maxsize=None)
 def _time_patterns():
-    """(regex, resolver(match, period_start) -> (date, kind)), most specific first."""
+    """(regex, resolver(match, period_start) -> (date, kind)[, gate]), most specific first.
+
+    A gate is a pattern the text must hold for the regex to match (timewords' holidays share one).
+    """
 
     def iso(m, start):
         return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
@@ -213,13 +371,28 @@ def _time_patterns():
 
 
 def find_time(text: str, period_start: dt.date | None):
-    """The first time expression in ``text`` and the spans of all of them."""
+    """The first time expression in ``text`` and the spans of all of them.
+
+    The patterns are tried most specific first; a match that starts or ends
+    inside one found before, or inside a response window ("binnen 24 uur"),
+    is not a time expression.
+    """
+    spans = []
+    first: tuple[int, TimeExpression] | None = None
+    taken = bytearray(len(text))  # 1 where a span found so far covers the character
     window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
-    spans = [window] if window else []
-    found: list[tuple[int, TimeExpression]] = []
-    for pattern, resolve in _time_patterns():
+    if window:
+        taken[window[0] : window[1]] = b"\x01" * (window[1] - window[0])
+    gates: dict[int, bool] = {}  # a pattern's gate: searched once per text
+    for pattern, resolve, *gate in _time_patterns():
+        if gate:
+            if id(gate[0]) not in gates:
+                gates[id(gate[0])] = gate[0].search(text) is not None
+            if not gates[id(gate[0])]:
+                continue
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e or s < match.end() <= e for s, e in spans):
+            start, end = match.span()
+            if taken[start] or taken[end - 1]:
                 continue
             try:
                 date, kind = resolve(match, period_start)
@@ -227,10 +400,25 @@ def find_time(text: str, period_start: dt.date | None):
                 continue  # "31 februari": not a date, not a time expression
             if date is None and period_start is not None:
                 continue  # "maart 40": no such day in any year of the period
-            spans.append((match.start(), match.end()))
-            found.append((match.start(), TimeExpression(match[0], date, kind)))
-    found.sort(key=lambda pair: pair[0])
-    return (found[0][1] if found else None), [span for span in spans if span != window]
+            spans.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
+            if first is None or start < first[0]:
+                first = (start, TimeExpression(match[0], date, kind))
+    return (first[1] if first else None), spans
+
+
+def _masked(text: str, spans) -> str:
+    """``text`` with the characters of every span made spaces."""
+    parts = []
+    done = 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        start = max(start, done)
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 _NUMBER = re.compile(
@@ -238,6 +426,8 @@ _NUMBER = re.compile(
     r"(\s*(?:%|procent|percent|per\s+cent|pct\b))?(?![\w])",
     re.IGNORECASE,
 )
+_YEAR_ONLY = re.compile(r"(19|20)\d\d")
+_CENT = re.compile("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
 _WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
@@ -257,65 +447,65 @@ def _count_value(word: str) -> int:
     return _COUNTS.get(word) or WORD_NUMBERS.get(word, 1)
 
 
+_THREE_WORDS = re.compile(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
+
+
+def _metric_follows(vocab: _Vocabulary, text: str, position: int) -> bool:
+    """Whether one of the three words after ``position`` holds a metric word ("2000 nieuwe volgers")."""
+    words = " ".join(word for word in _THREE_WORDS.match(text, position).groups() if word).lower()
+    return any(name.startswith("metric ") for name in vocab.named.find(words))
+
+
 def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str | None = None) -> Analysis:
+    """Read a statement in time linear in its length: every pattern is compiled once and scans it once."""
     text = statement or ""
     lang = detect_language(text, lang_hint)
     vocab = _vocabulary()
     result = Analysis(lang)
-    both = ("nl", "en")
     result.vague = wording.vague().find(text)
-    metrics = []
-    for metric, words in vocab["metrics"].items():
-        if _phrase_pattern(tuple(w for l in both for w in words[l]), True).search(text):
-            metrics.append(metric)
+    named = vocab.named.find(text)
+    metrics = [name[7:] for name in named if name.startswith("metric ")]
     if "response-time" not in metrics and timewords.response_window(text):
         metrics.append("response-time")  # "we reageren binnen 24 uur": the metric is the response time
     result.metrics = metrics
-    platforms = []
-    for platform, words in vocab["platform_words"].items():
-        if _phrase_pattern(tuple(words), True).search(text):
-            platforms.append(platform)
+    platforms = [name[9:] for name in named if name.startswith("platform ")]
     if "x" not in platforms and _BARE_X.search(text):
         platforms.append("x")
     result.platforms = platforms
 
     result.time, spans = find_time(text, period_start)
-    masked = list(text)
-    for start, end in spans:
-        masked[start:end] = " " * (end - start)
-    rest = "".join(masked)
-    metric_pattern = _phrase_pattern(tuple(w for words in vocab["metrics"].values() for l in both for w in words[l]), True)
-    rel_before = tuple(w for l in both for w in vocab["relative_before"][l])
-    rel_after = tuple(w for l in both for w in vocab["relative_after"][l])
-    base_before = tuple(w for l in both for w in vocab["baseline_before"][l])
+    rest = _masked(text, spans)
+    relative_before, relative_after = vocab.relative_before, vocab.relative_after
     for match in _NUMBER.finditer(rest):
         raw, percent = match[1], match[2]
         value = parse_number(raw, lang)
         if value is None:
             continue
-        before = rest[: match.start()].lower().rstrip()
-        after = rest[match.end() :].lower().lstrip()
+        start, end = match.span()
         if percent:
             result.percents.append(abs(value))
             signed = raw.startswith(("+", "-"))
-            if signed or _ends_with(before, rel_before) or _starts_with(after, rel_after):
+            if signed or relative_before.before(rest, start) or relative_after.after(rest, end):
                 result.relative.append(value)
             continue
-        quantity_of_metric = bool(metric_pattern.search(" ".join(after.split()[:3])))
-        quantity = quantity_of_metric or _ends_with(before, _TOWARDS)
-        if re.fullmatch(r"(19|20)\d\d", raw) and not quantity:
-            continue  # a year ("sinds 2020"), unless a metric follows ("2000 nieuwe volgers") or "naar" precedes
+        towards = vocab.towards.before(rest, start)
+        metric_follows = None  # worked out when needed
+        if _YEAR_ONLY.fullmatch(raw):
+            metric_follows = _metric_follows(vocab, rest, end)
+            if not (metric_follows or towards):
+                continue  # a year ("sinds 2020"), unless a metric follows ("2000 nieuwe volgers") or "naar" precedes
         result.numbers.append(abs(value))
-        if result.baseline is None and _ends_with(before, base_before):
+        if result.baseline is None and vocab.baseline_before.before(rest, start):
             result.baseline = value
-        elif result.target is None and _ends_with(before, _TOWARDS) and (quantity_of_metric or result.baseline):
-            result.target = value  # "van 1.200 naar 2.000", "naar 2000 volgers"; not "door naar 3 pagina's"
-    for match in _WORD_PERCENT.finditer(rest):
+        elif result.target is None and towards:
+            if metric_follows is None:
+                metric_follows = _metric_follows(vocab, rest, end)
+            if metric_follows or result.baseline:
+                result.target = value  # "van 1.200 naar 2.000", "naar 2000 volgers"; not "door naar 3 pagina's"
+    for match in _WORD_PERCENT.finditer(rest) if _CENT.search(rest) else ():
         value = float(WORD_NUMBERS[match[1].lower()])
         result.percents.append(value)
-        before = rest[: match.start()].lower().rstrip()
-        after = rest[match.end() :].lower().lstrip()
-        if _ends_with(before, rel_before) or _starts_with(after, rel_after):
+        if relative_before.before(rest, match.start()) or relative_after.after(rest, match.end()):
             result.relative.append(value)
     window = timewords.response_window(text)
     if not result.numbers and window:
@@ -326,11 +516,3 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
         result.percents.append(100.0)
         result.relative.append(100.0)
     return result
-
-
-def _ends_with(text: str, words) -> bool:
-    return any(re.search(r"(?<![\w])" + re.escape(w) + r"$", text) for w in words)
-
-
-def _starts_with(text: str, words) -> bool:
-    return any(re.match(re.escape(w) + r"(?![\w])", text) for w in words)

@@ -205,7 +205,10 @@ def _holiday(build):
 
 @lru_cache(maxsize=None)
 def patterns():
-    """(regex, resolver(match, period_start) -> (date, kind)), in the shape of text.py's time patterns."""
+    """(regex, resolver(match, period_start) -> (date, kind)[, gate]), in the shape of text.py's time patterns.
+
+    A gate is a pattern the text must hold somewhere for the regex to match in it.
+    """
     months = "|".join(sorted(MONTHS, key=len, reverse=True))
     seasons = "|".join(sorted(SEASONS, key=len, reverse=True))
     unit = r"(?P<unit>maand|month|kwartaal|quarter|half\s*jaar|halfjaar|half\s+year|jaar|year)"
@@ -225,9 +228,12 @@ def patterns():
         (re.compile(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r"|deze|dit|this|het\s+komende|komende|next|coming)\s+"
                     + THE + r"(?P<season>" + seasons + r")\b(?!\s*(?:-|break|holidays?|vacation|half))", _I), _season),
     ]
+    # a holiday's pattern can only match where its name is: one search for any name, and none of the 20
+    # patterns is run on a text that names no holiday (the third item: see text.find_time)
+    gate = re.compile(r"\b(?:" + "|".join(f"(?:{names})" for names in HOLIDAYS) + ")", _I)  # after \s+, so at \b
     for names, build in HOLIDAYS.items():
         found.append((re.compile(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r")\s+" + THE + r"(?:" + names + r")\b", _I),
-                      _holiday(build)))
+                      _holiday(build), gate))
     return found
 
 
@@ -253,7 +259,12 @@ def response_window(text: str):
     Hours and minutes are always a window, never a deadline; days only when
     the statement is about responding.
     """
+    responding = None  # whether the statement is about responding: looked up once, not for every window
     for match in _WINDOW.finditer(text):
-        if match[2].lower() in _SHORT or RESPONSE_WORDS.search(text):
+        if match[2].lower() in _SHORT:
+            return match.start(), match.end()
+        if responding is None:
+            responding = RESPONSE_WORDS.search(text) is not None
+        if responding:
             return match.start(), match.end()
     return None

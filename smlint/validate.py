@@ -44,10 +44,15 @@ def _plan(model: str):
             sub = spec["model"]
         elif spec["kind"] == "list" and spec["item"]["kind"] == "model" and "before" not in spec["item"]:
             sub, is_list = spec["item"]["model"], True
-        # a model with a shorthand (age: "25-40") is a value unless it is written as a mapping
-        plan[name] = (sub, is_list, _numeric(spec), spec, "before" in spec)
+        # a model with a shorthand (age: "25-40") is a value unless it is written as a mapping; last: the field's
+        # checked texts (see Validator.model)
+        plan[name] = (sub, is_list, _numeric(spec), spec, "before" in spec, {})
     required = tuple(name for name, field in fields.items() if field["required"])
     return fields, plan, required
+
+
+_IMMUTABLE = (str, int, float, bool, type(None), dt.date)
+_CHECKED_MAX = 2_000  # texts kept per field (of 64 characters at most); emptied when full: memory stays flat
 
 
 def describe(path: str, root: Node | None = None, count: bool = False) -> Place:
@@ -126,13 +131,17 @@ class Validator:
                               key=key, where=describe(path, self.root), hint=close[0] if close else "",
                               known=", ".join(fields))
                 continue
-            sub, is_list, numeric, _, shorthand = kind
+            sub, is_list, numeric, _, shorthand, checked = kind
             if value_node.__class__ is Scalar and value_node.value is None:
                 continue  # `content:` with nothing under it: treated as absent
             if shorthand and value_node.__class__ is not Mapping:
                 sub = None  # age: "25-40" is a value; age: {min: 25} is checked key by key below
             if sub is None and value_node.__class__ is Scalar and not numeric:
-                values[key] = value_node.value  # the common case: a plain value, validated below
+                value = value_node.value  # the common case: a plain value, validated below
+                if value.__class__ is str and value in checked:  # most repeat: ids, channels, statuses, dates
+                    values[key] = checked[value]
+                    continue
+                values[key] = value
                 leaf_nodes[key] = (key_node, value_node)
                 continue
             child = f"{path}/{escape_pointer(key)}"
@@ -174,11 +183,18 @@ class Validator:
             if name not in values and name not in reported:
                 self._problem("SM003", "missing_key", node, path, where=describe(path, self.root), key=name)
         for name, (key_node, value_node) in leaf_nodes.items():
+            _, _, numeric, spec, _, checked = plan[name]
+            value = values[name]
             try:
-                values[name] = records.check(plan[name][3], values[name])
+                values[name] = result = records.check(spec, value)
             except records.Invalid as exc:
                 values.pop(name)
                 self._schema_error(exc.at(name).error(), key_node, value_node, f"{path}/{escape_pointer(name)}")
+                continue
+            if not numeric and value.__class__ is str and len(value) <= 64 and result.__class__ in _IMMUTABLE:
+                if len(checked) >= _CHECKED_MAX:  # short texts only, and not made into a record or list
+                    checked.clear()
+                checked[value] = result
         instance = records.make(model, values)
         self.paths[id(instance)] = path
         return instance

@@ -76,23 +76,20 @@ def entry_regex(entry: str, lang: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class WordList:
-    """Entries compiled into one pattern to search with, and one per entry to name what was found."""
+    """Entries compiled into one pattern, a named group each (``g0``, ``g1``, ...) to name what was found."""
 
     pattern: re.Pattern | None
-    entries: tuple[tuple[str, re.Pattern], ...]
+    entries: tuple[str, ...]  # by group number
 
     def find(self, text: str) -> list[str]:
-        """What the text contains, as written there (a gap shown as "..."), sorted and without repeats."""
+        """What the text contains, as written there (a gap shown as "..."), sorted and without repeats.
+
+        The group that matched is the first entry, longest first, that the matched words are: no entry
+        has to be tried on them one by one, nor compiled on its own.
+        """
         if self.pattern is None or not text:
             return []
-        found = set()
-        for match in self.pattern.finditer(text):
-            for entry, pattern in self.entries:
-                hit = pattern.fullmatch(match[1])
-                if hit:
-                    found.add(_shown(entry, hit[0]))
-                    break
-        return sorted(found)
+        return sorted({_shown(self.entries[int(match.lastgroup[1:])], match[0]) for match in self.pattern.finditer(text)})
 
     def search(self, text: str) -> bool:
         return self.pattern is not None and bool(text) and self.pattern.search(text) is not None
@@ -116,9 +113,26 @@ def compile_list(entries_by_lang: dict) -> WordList:
     if not entries:
         return WordList(None, ())
     entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
-    combined = "|".join(regex for _, regex in entries)
-    pattern = re.compile(r"(?<![\w-])(" + combined + r")(?![\w])", re.IGNORECASE)
-    return WordList(pattern, tuple((entry, re.compile(regex, re.IGNORECASE)) for entry, regex in entries))
+    combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
+    pattern = re.compile(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
+    return WordList(pattern, tuple(entry for entry, _ in entries))
+
+
+def _first_letters(entries_by_lang: dict) -> str:
+    """A look-ahead at the letters the entries can begin with (the same matches, most places skipped at once);
+    none when an entry begins with ``*``."""
+    letters = set()
+    for lang in LANGS:
+        for entry in (entries_by_lang or {}).get(lang) or []:
+            first = entry.split("...")[0].split()[0] if entry.split("...")[0].split() else ""
+            placeholder = _PLACEHOLDER.fullmatch(first)
+            if placeholder:
+                letters |= {form[0] for form in forms(placeholder[1], lang) if form}
+            elif first and not first.startswith("*"):
+                letters.add(first[0])
+            else:
+                return ""
+    return "(?=[" + "".join(sorted(re.escape(letter) for letter in letters)) + "])" if letters else ""
 
 
 def _verbs_as_entries(verbs_by_lang: dict) -> dict:

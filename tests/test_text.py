@@ -74,3 +74,37 @@ def test_language_detection():
     assert analyse("We will reach 500 followers by the end of the year").lang == "en"
     assert analyse("We bereiken eind van het jaar 500 volgers").lang == "nl"
     assert analyse("anything", lang_hint="nl").lang == "nl"
+
+
+# Each of these took minutes before statement analysis was linear (issue 11: "1 " * 10000, 20 KB,
+# took 15 s; each number sliced and re-read all the text before it). 100 KB now takes well under a
+# second; the timeout is a generous bound on the work, not a measurement (timings: benchmarks/run.py).
+LONG = 50_000
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("statement", "check"),
+    [
+        ("1 " * LONG, lambda a: len(a.numbers) == LONG),
+        ("met 10% " * (LONG // 4), lambda a: len(a.relative) == LONG // 4),
+        ("tien procent meer " * (LONG // 9), lambda a: len(a.relative) == LONG // 9),
+        ("van 1.200 " * (LONG // 5), lambda a: a.baseline == 1200 and len(a.numbers) == LONG // 5),
+        ("in 2027 " * (LONG // 4), lambda a: a.numbers == [] and a.time.date == dt.date(2027, 12, 31)),
+        ("Q3 " * (LONG // 2), lambda a: a.time.date == dt.date(2027, 9, 30)),
+        ("2027 volgers " * (LONG // 6), lambda a: a.numbers == [2027.0] * (LONG // 6)),
+        (" " * LONG + "1", lambda a: a.numbers == [1.0]),
+        ("binnen 2 dagen " * (LONG // 7), lambda a: a.time is not None),  # each window looked for "reageren" again
+        ("1" + " " * LONG + "% meer", lambda a: a.relative == [1.0]),
+    ],
+    ids=["numbers", "percents", "word-percents", "baselines", "years", "quarters", "year-counts", "spaces-before",
+         "windows", "spaces-after"],
+)
+def test_long_statements_are_read_in_linear_time(statement, check):
+    assert check(analyse(statement, START, "nl"))
+
+
+def test_the_words_next_to_a_number_are_read_whatever_the_case_and_spacing():
+    assert analyse("GROEI VAN\n  1.200 NAAR 1.500 VOLGERS", START, "nl").baseline == 1200
+    assert analyse("up from 1,200 followers, 20 %\tmore", START, "en").relative == [20.0]
+    assert analyse("ervan 1200 volgers", START, "nl").baseline is None  # "van" must be a word of its own

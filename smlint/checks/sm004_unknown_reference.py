@@ -51,11 +51,14 @@ def _items(ctx, section: str):
 
 
 def check(ctx):
+    invalid_ids = {}  # per target section: ids written but invalid (made once, not once per reference kind)
     for section, field, target, many in REFERENCES:
         known = ctx.ids(target)
         if not known:
             continue
-        invalid = ctx.written_ids(target) - set(known)
+        if target not in invalid_ids:
+            invalid_ids[target] = ctx.written_ids(target) - known.keys()
+        invalid = invalid_ids[target]
         for item in _items(ctx, section):
             value = getattr(item, field)
             refs = (value or []) if many else ([value] if value else [])

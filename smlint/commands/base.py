@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from ..collector import between_files
 from ..i18n import LANGUAGES, common
 
 FAIL_ON = ("error", "warning", "info")
@@ -254,6 +255,7 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
         yield from parallel.lint(files, options, jobs)
         return
     for file in files:
+        between_files()
         if file == "-":
             yield linter.lint_stream(stdin_filename or "-", sys.stdin.buffer)
         else:

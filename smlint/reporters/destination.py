@@ -17,7 +17,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 
 # the reasons a report cannot be written, by errno: keys of ``os_errors`` in rules/messages.yaml
 REASONS = {
@@ -113,6 +112,8 @@ class Destination:
                     or os.path.abspath(output).startswith(("/dev/", "/proc/"))):  # /dev/fd/3: an open file, kept
                 return cls(_Stream(open(output, "w", encoding="utf-8", newline="\n"), output), owned=True)
             folder = os.path.dirname(target)
+            import tempfile  # only when a report goes to a file
+
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
         except OSError as exc:
             raise _failure(output, exc) from None

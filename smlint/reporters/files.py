@@ -18,7 +18,6 @@ these repeat), never from the message or the line, so it survives another
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from urllib.parse import quote
@@ -89,4 +88,6 @@ class Fingerprints:
         occurrence = self.seen[key] = self.seen.get(key, 0) + 1
         data = b"\0".join((rule.encode(), as_bytes(located), pointer.encode("utf-8", "surrogatepass"),
                            str(occurrence).encode()))
+        import hashlib  # only for the formats that fingerprint
+
         return hashlib.sha256(data).hexdigest()[:32]
