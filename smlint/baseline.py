@@ -14,6 +14,8 @@ unchanged tree writes the same bytes and a change reads well in a diff.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -75,7 +77,69 @@ def key(finding, locations: Locations | None = None) -> tuple[str, str, str]:
 
 
 class BaselineError(Exception):
-    """A baseline file smlint cannot read: exit 2."""
+    """A baseline file smlint cannot read or write: exit 2. ``args[0]``: (message key, values)."""
+
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def _invalid(problem: str, **values) -> BaselineError:
+    return BaselineError(("baseline_invalid", {"problem": (problem, values)}))
+
+
+def _no_duplicates(pairs):
+    seen = {}
+    for name, value in pairs:
+        if name in seen:  # the first value would be lost without a word
+            raise _invalid("duplicate_key", key=name[:80])
+        seen[name] = value
+    return seen
+
+
+def _no_constant(name: str):
+    raise _invalid("not_json_value", value=name)
+
+
+def _read_limited(path: str) -> bytes:
+    """The file's bytes: a regular file only (a FIFO or a device is never waited on), at most MAX_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
+    except ValueError:  # a NUL in the name (from a configuration: a command line cannot hold one)
+        raise BaselineError(("baseline_unreadable", {"problem": "NUL in the file name"})) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _invalid("not_regular")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise _invalid("too_large", limit=MAX_BYTES // (1024 * 1024))
+    return raw
+
+
+def describe(error: BaselineError, lang: str) -> str:
+    """What is wrong with the baseline, in the user's language."""
+    from .i18n import common
+
+    key, values = error.args[0]
+    if key == "baseline_invalid":
+        problem, args = values["problem"]
+        values = {"problem": common("baseline_problems", lang)[problem].format(**args)}
+    return common(key, lang).format(**values)
+
+
+def refuse_inputs(target: str, inputs) -> None:
+    """BaselineError when writing a baseline to ``target`` would replace one of the files the run reads."""
+    from .commands.output import same_file
+
+    for path in inputs:
+        if path and path != "-" and same_file(target, path):
+            raise BaselineError(("baseline_is_input", {"path": target}))
 
 
 @dataclass
@@ -86,31 +150,36 @@ class Baseline:
 
     @classmethod
     def read(cls, path: str) -> Baseline:
-        from .discovery import read
-        from .i18n import message
-        from .loader import FatalLoadError
+        """The baseline in ``path``; BaselineError (key, values), said in the user's language, when it is not one."""
+        import json
 
-        try:  # never waits on a FIFO nobody writes to, never reads more than the limit
-            raw = read(path, 64 * 1024 * 1024)
-        except OSError as exc:
-            raise BaselineError(("baseline_unreadable", {"problem": exc.strerror or str(exc)})) from None
-        except FatalLoadError as exc:
-            problem = message("SM001", exc.problem.key, "en", exc.problem.args)
-            raise BaselineError(("baseline_unreadable", {"problem": problem})) from None
+        raw = _read_limited(path)
         try:
-            import json
-
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict) or data.get("smlint-baseline") != FORMAT:
-                raise ValueError("no \"smlint-baseline\": 1")
-            entries = Counter()
-            for entry in data.get("findings", []):
-                count = entry.get("count", 1)
-                if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-                    raise ValueError(f"bad count in {entry!r:.80}")
-                entries[(str(entry["file"]), str(entry["rule"]), str(entry["path"]))] += count
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise BaselineError(("baseline_invalid", {"problem": str(exc)[:200]})) from None
+            data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates,
+                              parse_constant=_no_constant)
+        except UnicodeDecodeError as exc:
+            raise _invalid("not_utf8", offset=exc.start + 1) from None
+        except json.JSONDecodeError as exc:
+            raise _invalid("not_json", line=exc.lineno, column=exc.colno) from None
+        except RecursionError:
+            raise _invalid("too_deep") from None
+        if not isinstance(data, dict) or type(data.get("smlint-baseline")) is not int or \
+                data["smlint-baseline"] != FORMAT:
+            raise _invalid("no_format")
+        findings = data.get("findings", [])
+        if not isinstance(findings, list):
+            raise _invalid("findings_not_list")
+        entries = Counter()
+        for number, entry in enumerate(findings, 1):
+            if not isinstance(entry, dict):
+                raise _invalid("entry_not_object", number=number)
+            for name in ("file", "rule", "path"):
+                if not isinstance(entry.get(name), str):
+                    raise _invalid("entry_field", number=number, field=name)
+            count = entry.get("count", 1)
+            if type(count) is not int or count < 1:
+                raise _invalid("entry_count", number=number)
+            entries[(entry["file"], entry["rule"], entry["path"])] += count
         return cls(entries, path)
 
     def new_findings(self, findings, locations: Locations | None = None) -> tuple[list, int]:
@@ -132,11 +201,21 @@ class Baseline:
 
 
 def render(findings, locations: Locations | None = None) -> str:
-    import json
-
     counts = Counter(key(f, locations) for f in findings)
-    lines = [json.dumps({"file": f, "rule": r, "path": p, "count": n}, ensure_ascii=False)
-             for (f, r, p), n in sorted(counts.items())]
+    lines = [_entry({"file": f, "rule": r, "path": p, "count": n}) for (f, r, p), n in sorted(counts.items())]
     body = ",\n    ".join(lines)
     return ('{\n  "smlint-baseline": 1,\n  "findings": [\n    ' + body + "\n  ]\n}\n") if lines else \
         '{\n  "smlint-baseline": 1,\n  "findings": []\n}\n'
+
+
+def _entry(entry: dict) -> str:
+    """One entry as a JSON line; a file name that is not UTF-8 (its bytes kept as lone surrogates, as Python
+    names such files) is written with \\u escapes, which read back to the same name."""
+    import json
+
+    line = json.dumps(entry, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(entry, ensure_ascii=True)
+    return line

@@ -5,7 +5,8 @@ working tree against REV), or when the node it is about changed value: the
 node is found in both versions by its stable path (list items by id, see
 baseline.py), so a finding about an objective whose deadline was edited is
 kept even when it is reported on the objective's first line. A file that did
-not exist at REV is new: all its findings are kept.
+not exist at REV is new: all its findings are kept. A file renamed since REV
+(``git mv``, or a committed rename) is compared with its old name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .loader import FatalLoadError, Mapping, Sequence, load_bytes, to_python
+from .shown import printable
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -30,8 +32,10 @@ class SinceError(Exception):
 
 
 def _git(folder: str, *args: str) -> subprocess.CompletedProcess:
+    # pathspecs are file names as they are: `[a].strategy.yaml` or `*.yaml` must not match other files
     try:
-        return subprocess.run(["git", *args], cwd=folder, capture_output=True, timeout=120, check=False)
+        return subprocess.run(["git", "--literal-pathspecs", *args], cwd=folder, capture_output=True, timeout=120,
+                              check=False, stdin=subprocess.DEVNULL)
     except FileNotFoundError:
         raise SinceError("since_no_git") from None
     except subprocess.TimeoutExpired:
@@ -48,13 +52,31 @@ def _top(folder: str) -> str:
 
 @lru_cache(maxsize=None)
 def _commit(top: str, rev: str) -> str:
-    if rev.startswith("-"):
-        raise SinceError("since_unknown_rev", rev=rev)
+    shown = printable(rev, 80)
+    if rev.startswith("-") or not rev.strip() or "\0" in rev:
+        raise SinceError("since_unknown_rev", rev=shown)
     result = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if result.returncode != 0:
+        if not _git(top, "rev-list", "-n", "1", "--all").stdout.strip():
+            raise SinceError("since_no_commits", rev=shown)
         shallow = _git(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
-        raise SinceError("since_shallow" if shallow else "since_unknown_rev", rev=rev)
+        raise SinceError("since_shallow" if shallow else "since_unknown_rev", rev=shown)
     return result.stdout.decode().strip()
+
+
+@lru_cache(maxsize=None)
+def _renamed(top: str, commit: str) -> dict[str, str]:
+    """Files renamed since ``commit`` (``git mv``, or committed), new name -> old name."""
+    listed = _git(top, "diff", "--no-ext-diff", "--name-status", "-z", "-M", commit).stdout.split(b"\0")
+    renamed, index = {}, 0
+    while index + 1 < len(listed):
+        status = listed[index]
+        if status.startswith(b"R") and index + 2 < len(listed):
+            renamed[os.fsdecode(listed[index + 2])] = os.fsdecode(listed[index + 1])
+            index += 3
+        else:
+            index += 2 if not status.startswith(b"C") else 3
+    return renamed
 
 
 @dataclass
@@ -70,10 +92,16 @@ def changes(file: str, rev: str) -> FileChanges:
     top = _top(folder)
     commit = _commit(top, rev)
     relative = os.path.relpath(os.path.abspath(file), top).replace(os.sep, "/")
+    before = relative
     shown = _git(top, "show", f"{commit}:{relative}")
-    if shown.returncode != 0:
-        return FileChanges(new=True)
-    diff = _git(top, "diff", "--no-ext-diff", "--no-color", "--no-renames", "-U0", commit, "--", relative)
+    if shown.returncode != 0:  # new since REV, or renamed: then its lines are compared with the old name's
+        before = _renamed(top, commit).get(relative)
+        shown = _git(top, "show", f"{commit}:{before}") if before is not None else shown
+        if before is None or shown.returncode != 0:
+            return FileChanges(new=True)
+    paths = (relative,) if before == relative else (before, relative)
+    diff = _git(top, "diff", "--no-ext-diff", "--no-color", "-M" if len(paths) > 1 else "--no-renames", "-U0",
+                commit, "--", *paths)
     lines: set[int] = set()
     for match in _HUNK.finditer(diff.stdout.decode("utf-8", "replace")):
         start, count = int(match[1]), int(match[2]) if match[2] is not None else 1

@@ -1,103 +1,77 @@
-"""smlint's large patterns (vocabularies, time expressions) compiled once, their compiled code kept.
+"""Regular expressions from rule packs, matched in time linear in the text: never a hang.
 
-Python compiles a regular expression in Python code, and the vocabulary and
-time-expression patterns took about a third of a one-file run to compile.
-What the compiler hands to the C engine (``_sre``) is a list of integers: it
-is kept in ``rules/__pycache__`` beside the rule data's marshal copy
-(``smlint/data.py``), by the pattern's text and flags, in a file named for
-the Python version and the engine's format (``_sre.MAGIC``), and written
-under the same rules (a writable folder, not ``python -B``). A pattern that
-changes is a new key, compiled as before. Anything unexpected (another
-Python's internals, a damaged file) falls back to ``re.compile``.
+Python's ``re`` backtracks: ``^(a+)+$`` against thirty a's and a ``!`` runs
+for minutes, and a rule pack is data an organisation writes, not code it
+tests. Pack patterns (the ``pattern`` function, and ``match()``, ``search()``
+and ``=~`` in a JSONPath filter) are compiled with RE2 (Google's engine,
+``google-re2``), which guarantees time linear in the text and bounds its own
+memory. Its syntax is Python's, less what needs backtracking:
+lookaround (``(?=``, ``(?<=``) and backreferences (``\\1``) are refused when
+the pack is loaded (exit 2, with the place in the pack).
+
+``\\d``, ``\\w`` and ``\\s`` mean what they mean in Python (any script's
+digits, letters and spaces: ``\\w+`` matches ``café``), since RE2's own are
+ASCII only; ``\\Z`` is the end of the text as in Python. ``\\b`` is RE2's,
+which counts only ASCII letters as word characters.
 """
 
 from __future__ import annotations
 
-import re
-import sys
+from functools import lru_cache
 
-try:
-    import _sre
-    from re import _compiler, _parser
-except ImportError:  # pragma: no cover - another Python implementation
-    _sre = None
-
-_MAX = 500  # patterns kept at most (a run uses about 130; when the vocabulary changes, the file starts again)
-_kept: dict | None = None  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
-_changed = False
+# Python's Unicode classes, in RE2's syntax (as the inside of a [...] class)
+_UNICODE = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": r"\s\x{0B}\x{1C}-\x{1F}\x{85}\p{Z}"}
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.compile
-    """``re.compile(pattern, flags)``, from the kept compiled code when there is some."""
-    flags = int(flags)
-    if _sre is None:
-        return re.compile(pattern, flags)
-    kept = _load()
-    entry = kept.get((pattern, flags))
-    if entry is not None:
-        try:
-            return _sre.compile(pattern, *entry)
-        except Exception:  # noqa: BLE001 - a kept entry this engine does not take: compile it again
-            pass
-    try:
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        entry = (int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1), groupindex,
-                 tuple(indexgroup))
-        compiled = _sre.compile(pattern, *entry)
-    except Exception:  # noqa: BLE001 - internals not as in CPython 3.11-3.13: the public way, nothing kept
-        return re.compile(pattern, flags)
-    _keep((pattern, flags), entry)
-    return compiled
+def translate(pattern: str) -> str:
+    """A Python pattern in RE2's syntax, with Python's meaning of ``\\d``, ``\\w``, ``\\s`` and ``\\Z``."""
+    out: list[str] = []
+    index, in_class, size = 0, False, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "\\" and index + 1 < size:
+            escaped = pattern[index + 1]
+            if escaped in _UNICODE:
+                out.append(_UNICODE[escaped] if in_class else f"[{_UNICODE[escaped]}]")
+            elif escaped in "DWS" and not in_class:
+                out.append(f"[^{_UNICODE[escaped.lower()]}]")
+            elif escaped == "Z" and not in_class:
+                out.append(r"\z")
+            else:
+                out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+        if char == "[" and not in_class:
+            in_class = True
+            if pattern[index:index + 1] == "^":
+                out.append("^")
+                index += 1
+            if pattern[index:index + 1] == "]":  # a ] first in a class is the character itself
+                out.append("\\]")
+                index += 1
+        elif char == "]" and in_class:
+            in_class = False
+    return "".join(out)
 
 
-def _file():
-    from .data import data_dir
+def error():
+    """The exception a pattern RE2 cannot compile raises."""
+    import re2
 
-    return data_dir("rules") / "__pycache__" / f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
-
-
-def _load() -> dict:
-    global _kept
-    if _kept is None:
-        import marshal
-
-        try:
-            kept = marshal.loads(_file().read_bytes())
-            _kept = kept if isinstance(kept, dict) else {}
-        except (OSError, ValueError, EOFError, TypeError):
-            _kept = {}
-    return _kept
+    return re2.error
 
 
-def _keep(key, entry) -> None:
-    global _changed
-    if len(_kept) >= _MAX:
-        _kept.clear()
-    _kept[key] = entry
-    if not _changed and not sys.dont_write_bytecode:
-        import atexit
+@lru_cache(maxsize=512)
+def compile_pattern(pattern: str, flags: str = ""):
+    """The compiled pattern (``search``, ``fullmatch``); ``error()`` when RE2 refuses it.
 
-        atexit.register(_save)
-    _changed = True
+    ``flags``: letters of Python's inline flags (``i``, ``m``, ``s``) to set for the whole pattern.
+    """
+    import re2
 
-
-def _save() -> None:
-    """Write the kept code when the process ends (a run compiles what it needs, then it is kept)."""
-    import marshal
-
-    from .data import write_copy
-
-    if sys.dont_write_bytecode:
-        return
-    try:
-        data = marshal.dumps(_kept)
-    except ValueError:
-        return
-    from .data import data_dir
-
-    write_copy(_file(), data, like=data_dir("rules") / "vocabulary.yaml")
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own line on standard error; the pack error says it
+    prefix = f"(?{''.join(sorted(set(flags) & set('ims')))})" if set(flags) & set("ims") else ""
+    return re2.compile(prefix + translate(pattern), options)

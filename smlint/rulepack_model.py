@@ -9,7 +9,7 @@ this module is not imported when smlint runs.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,7 +48,7 @@ class Then(BaseModel):
     """What must hold of each node ``given`` finds (or of its ``field``)."""
 
     model_config = _Strict
-    field: str | None = Field(None, min_length=1, pattern=r"^[^.\s][^\s]*$",
+    field: str | None = Field(None, min_length=1, pattern=r"^[^.\s]+(\.[^.\s]+)*$",
                               description="The key of the found item to test (dotted for deeper keys: "
                                           "`age.min`); none: the found node itself.")
     function: Literal[FUNCTIONS] = Field(  # type: ignore[valid-type]
@@ -69,8 +69,9 @@ class Rule(BaseModel):
     severity: Literal["error", "warning", "info"] = Field("warning", description="Default severity.")
     message: Texts = Field(description="The finding's message. Placeholders: {id} (the item's id), {field}, "
                                        "{value}, {path}.")
-    given: str | list[str] = Field(description="JSONPath (RFC 9535) into the strategy, e.g. `$.objectives[*]`.")
-    then: Then | list[Then] = Field(description="What must hold of each node found.")
+    given: Annotated[str, Field(min_length=1)] | Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)] = \
+        Field(description="JSONPath (RFC 9535) into the strategy, e.g. `$.objectives[*]`; at most 1,000 characters.")
+    then: Then | Annotated[list[Then], Field(min_length=1)] = Field(description="What must hold of each node found.")
     docs: Docs | None = Field(None, description="What `smlint explain CODE` prints.")
 
 

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
+import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .datafile import DataFileError, TreeLocator
 from .loader import Mapping, Scalar, Sequence, escape_pointer
 from .loader import to_python as _to_python
+from .shown import printable
 
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
@@ -49,8 +53,14 @@ class PackRule:
     file: str = ""
 
     def text(self, lang: str, values: dict) -> str:
+        if values.get("stopped"):
+            from .i18n import common, format_number
+
+            expressions = ", ".join(query.expression for query in self.given)
+            return common("pack_too_much_work", lang).format(code=self.code, limit=format_number(MAX_VISITS, lang),
+                                                             expression=printable(expressions[:200]))
         template = self.message.get(lang) or self.message.get("en") or self.message.get("nl") or self.code
-        return _PLACEHOLDER.sub(lambda m: str(values.get(m[1], "")), template)
+        return _PLACEHOLDER.sub(lambda m: printable(str(values.get(m[1], ""))), template)
 
     def entry(self) -> dict:
         """A catalogue-shaped entry, for `smlint rules`, `explain` and SARIF's rule list."""
@@ -78,7 +88,16 @@ def load(files, lang: str = "en") -> tuple[PackRule, ...]:
 def _load(files, lang: str) -> tuple[PackRule, ...]:
     rules: list[PackRule] = []
     seen: dict[str, str] = {}
+    read: list[str] = []
     for file in files:
+        if "\0" in file:  # no file system has such a name (open() raises ValueError, not OSError)
+            from .i18n import message
+
+            raise DataFileError(file.replace("\0", "\\0"), 1, 1,
+                                message("SM001", "unreadable", lang, {"problem": "NUL in the file name"}))
+        if any(_same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
+            continue
+        read.append(file)
         for rule, locate in _read(file, lang):
             if rule.code in seen:
                 from .i18n import common
@@ -91,6 +110,18 @@ def _load(files, lang: str) -> tuple[PackRule, ...]:
     return tuple(rules)
 
 
+def compile_pattern(pattern: str):
+    from .patterns import compile_pattern
+
+    return compile_pattern(pattern)
+
+
+def _same_file(a: str, b: str) -> bool:
+    from .commands.output import same_file
+
+    return same_file(a, b)
+
+
 def _schema() -> dict:
     from .data import data_dir
 
@@ -98,7 +129,6 @@ def _schema() -> dict:
 
 
 def _read(file: str, lang: str):
-    import jsonpath
     import jsonschema
 
     from .datafile import read
@@ -107,10 +137,10 @@ def _read(file: str, lang: str):
     values, root = read(file, None, lang)
     locator = TreeLocator(root)
     validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(values), key=lambda e: locator.key(_pointer(e.absolute_path)))
+    errors = sorted(validator.iter_errors(values), key=lambda e: locator.key(_schema_pointer(e.absolute_path)))
     if errors:
         error = _deepest(errors[0])
-        line, column = locator.key(_pointer(error.absolute_path))
+        line, column = locator.key(_schema_pointer(error.absolute_path))
         raise DataFileError(file, line, column, common("pack_schema", lang).format(problem=_describe(error)))
 
     def fail(pointer: str, key: str, **args):
@@ -123,10 +153,7 @@ def _read(file: str, lang: str):
         given = []
         for number, expression in enumerate(given_list):
             where = f"{here}/given" + (f"/{number}" if isinstance(raw["given"], list) else "")
-            try:
-                given.append(Query(expression))
-            except jsonpath.JSONPathError as exc:
-                fail(where, "pack_bad_jsonpath", expression=expression, problem=str(exc).splitlines()[0])
+            given.append(_query(expression, where, fail))
         then_list = raw["then"] if isinstance(raw["then"], list) else [raw["then"]]
         thens = []
         for number, then in enumerate(then_list):
@@ -136,6 +163,10 @@ def _read(file: str, lang: str):
         message = {k: v for k, v in raw["message"].items() if k in ("en", "nl") and v}
         if not message:
             fail(f"{here}/message", "pack_no_message")
+        for language, template in message.items():
+            for name in re.findall(r"\{([^{}]*)\}", template):
+                if not _PLACEHOLDER.fullmatch(f"{{{name}}}"):
+                    fail(f"{here}/message/{language}", "pack_unknown_placeholder", placeholder=f"{{{name}}}"[:60])
         rule = PackRule(code=raw["code"], name=raw.get("name") or raw["code"].lower(),
                         severity=raw.get("severity", "warning"), message=message, given=tuple(given),
                         then=tuple(thens), docs=docs, file=file)
@@ -158,8 +189,6 @@ _REQUIRED = {"pattern": ("match", "notMatch"), "enum": ("values",), "length": ("
 
 
 def _then(raw: dict, where: str, fail) -> Then:
-    import jsonpath
-
     function = raw["function"]
     options = raw.get("functionOptions") or {}
     allowed = _OPTIONS[function]
@@ -172,26 +201,61 @@ def _then(raw: dict, where: str, fail) -> Then:
     needed = _REQUIRED.get(function)
     if needed and not any(name in options for name in needed):
         fail(f"{where}/function", "pack_missing_option", function=function, options=" / ".join(needed))
+    for name, value in options.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            fail(f"{where}/functionOptions/{escape_pointer(name)}", "pack_not_finite", function=function, option=name)
+        if function == "length" and value < 0:
+            fail(f"{where}/functionOptions/{name}", "pack_negative", function=function, option=name)
+    if function == "length" and options.get("min", 0) > options.get("max", options.get("min", 0)):
+        fail(f"{where}/functionOptions/min", "pack_min_above_max", function=function)
+    if function == "enum" and not options["values"]:
+        fail(f"{where}/functionOptions/values", "pack_no_values", function=function)
     compiled: tuple = ()
     if function == "pattern":
         patterns = []
         for name in ("match", "notMatch"):
             if name in options:
                 try:
-                    patterns.append((name, re.compile(options[name])))
-                except re.error as exc:
-                    fail(f"{where}/functionOptions/{name}", "pack_bad_pattern", pattern=options[name], problem=str(exc))
+                    patterns.append((name, compile_pattern(options[name])))
+                except compile_error() as exc:
+                    shown = options[name] if len(options[name]) <= 80 else options[name][:77] + "..."
+                    fail(f"{where}/functionOptions/{name}", "pack_bad_pattern", pattern=printable(shown),
+                         problem=printable(_problem(exc)))
         compiled = tuple(patterns)
     elif function == "reference":
-        try:
-            compiled = (Query(options["to"]),)
-        except jsonpath.JSONPathError as exc:
-            fail(f"{where}/functionOptions/to", "pack_bad_jsonpath", expression=options["to"],
-                 problem=str(exc).splitlines()[0])
+        compiled = (_query(options["to"], f"{where}/functionOptions/to", fail),)
     return Then(raw.get("field"), function, dict(options), compiled)
 
 
-def _pointer(parts) -> str:
+MAX_EXPRESSION = 1000  # characters of a JSONPath: the library nests a generator per segment (deeper ones crash)
+
+
+def _query(expression: str, where: str, fail) -> Query:
+    """The compiled JSONPath, or exit 2 at ``where`` with what is wrong."""
+    import jsonpath
+
+    shown = expression if len(expression) <= 80 else expression[:77] + "..."
+    if len(expression) > MAX_EXPRESSION:
+        fail(where, "pack_long_jsonpath", expression=printable(shown), limit=MAX_EXPRESSION)
+    try:
+        return Query(expression)
+    except (jsonpath.JSONPathError, RecursionError, compile_error()) as exc:
+        fail(where, "pack_bad_jsonpath", expression=printable(shown), problem=printable(_problem(exc)))
+
+
+def _problem(exc: BaseException) -> str:
+    first = exc.args[0] if exc.args else None
+    if isinstance(first, bytes):  # RE2's errors
+        text = first.decode("utf-8", "replace")
+    else:
+        try:
+            text = str(exc)
+        except Exception:  # python-jsonpath cannot always show where its error is (an empty expression)
+            text = str(first) if first is not None else type(exc).__name__
+    return (text.splitlines() or [""])[0][:200]
+
+
+def _schema_pointer(parts) -> str:
     return "".join(f"/{escape_pointer(str(part))}" for part in parts)
 
 
@@ -217,6 +281,83 @@ class Hit:
     values: dict
 
 
+MAX_VISITS = 1_000_000  # nodes one JSONPath may visit in one strategy (``$..*`` visits each node once)
+
+
+class TooMuchWork(Exception):
+    """A JSONPath visited more than MAX_VISITS nodes of one strategy (``$..*..*..*`` on a large file)."""
+
+
+_BUDGET = threading.local()
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """python-jsonpath set up for packs: its regexes through RE2 (never a hang), its work counted (never unbounded)."""
+    import jsonpath
+    from jsonpath import function_extensions
+    from jsonpath.filter import RegexLiteral
+    from jsonpath.token import TOKEN_RE_FLAGS
+
+    from .patterns import compile_pattern
+
+    # Every node the library visits, in a path or in a filter's own queries, is a JSONPathMatch made by
+    # new_child(); counting there bounds the work of any expression (the library has no such limit of its own).
+    new_child = jsonpath.JSONPathMatch.new_child
+    if not getattr(new_child, "counted", False):
+        def counted(match, obj, key):
+            _BUDGET.left = left = getattr(_BUDGET, "left", MAX_VISITS) - 1
+            if left < 0:
+                raise TooMuchWork
+            return new_child(match, obj, key)
+
+        counted.counted = True
+        jsonpath.JSONPathMatch.new_child = counted
+
+    class Regexes:
+        """match() and search() (RFC 9535) with RE2; a pattern RE2 refuses matches nothing, as the RFC says."""
+
+        def check_cache(self, pattern):
+            try:
+                return compile_pattern(pattern)
+            except compile_error():
+                return None
+
+    class Match(Regexes, function_extensions.Match):
+        pass
+
+    class Search(Regexes, function_extensions.Search):
+        pass
+
+    class Parser(jsonpath.Parser):
+        def parse_regex(self, stream):  # `=~ /pattern/flags`
+            pattern = stream.current().value
+            flags = ""
+            if stream.peek().kind == TOKEN_RE_FLAGS:
+                stream.next()
+                flags = stream.next().value
+            try:
+                return RegexLiteral(value=compile_pattern(pattern, flags))
+            except compile_error() as exc:
+                raise jsonpath.JSONPathSyntaxError(_problem(exc), token=stream.current()) from None
+
+    class Environment(jsonpath.JSONPathEnvironment):
+        parser_class = Parser
+
+        def setup_function_extensions(self) -> None:
+            super().setup_function_extensions()
+            self.function_extensions["match"] = Match()
+            self.function_extensions["search"] = Search()
+
+    return Environment()
+
+
+def compile_error():
+    from .patterns import error
+
+    return error()
+
+
 class Query:
     """A compiled JSONPath. Plain paths (``$.objectives[*].owner``, ``$.team[0]``) are walked directly, which is
     many times faster; anything else (filters, slices, descendants) is left to the JSONPath library."""
@@ -225,10 +366,8 @@ class Query:
     _STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\.\*|\[\*\]|\[(\d+)\]|\['([^'\\]*)'\]")
 
     def __init__(self, expression: str) -> None:
-        import jsonpath
-
         self.expression = expression
-        self.compiled = jsonpath.compile(expression)  # also the syntax check, for simple paths too
+        self.compiled = _environment().compile(expression)  # also the syntax check, for simple paths too
         self.steps = None
         if self._SIMPLE.match(expression):
             self.steps = [m[1] or m[3] if (m[1] or m[3] is not None) else (int(m[2]) if m[2] else None)
@@ -243,6 +382,7 @@ class Query:
         if not isinstance(document, Document):
             document = Document(_Plain(document))
         if self.steps is None:
+            _BUDGET.left = MAX_VISITS  # TooMuchWork past it: the caller says so for this file
             for match in self.compiled.finditer(document.plain()):
                 pointer = str(match.pointer())
                 yield ("" if pointer == "/" else pointer), match.obj
@@ -295,6 +435,14 @@ def evaluate(rule: PackRule, document: Document, period: tuple | None = None) ->
     if not isinstance(document, Document):
         document = Document(_Plain(document))
     hits: list[Hit] = []
+    try:
+        _evaluate(rule, document, period, hits)
+    except TooMuchWork:  # the rule stops for this file, and says so (the rest of the run goes on)
+        hits.append(Hit("", {"stopped": True, "code": rule.code, "path": ""}))
+    return hits
+
+
+def _evaluate(rule: PackRule, document: Document, period, hits: list[Hit]) -> None:
     several = len(rule.given) > 1
     seen: set[tuple[str, int]] = set()
     allowed: dict[int, set] = {}  # a reference's allowed values: found once per file, not once per item
@@ -314,7 +462,6 @@ def evaluate(rule: PackRule, document: Document, period: tuple | None = None) ->
                                                          else document.root.data, hit.values["path"]))
                     hit.values["code"] = rule.code
                     hits.append(hit)
-    return hits
 
 
 class _Plain:

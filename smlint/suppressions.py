@@ -23,10 +23,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .loader import lines as split_lines
+from .shown import printable
 
 _DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
-# reason="..." (or '...', or one word) and until=YYYY-MM-DD, anywhere after the codes
-_OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"([^"]*)"?|'([^']*)'?|(\S+))""", re.IGNORECASE)
+# reason="..." and until=YYYY-MM-DD, anywhere after the codes. A value is quoted with "..." (\" inside), '...'
+# ('' inside), the curly quotes a word processor or phone types (“...”, „...”, ‘...’), or is one word. A quote
+# left open ends where the next option starts, so an unclosed reason never swallows the until after it.
+_OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|[“„]([^“”]*)”|‘([^‘’]*)’"""
+                     r"""|["'“„‘]((?:(?!\s(?:reason|until)\s*=).)*)|(\S*))""", re.IGNORECASE)
+_UNESCAPE = {2: lambda v: re.sub(r"\\(.)", r"\1", v), 3: lambda v: v.replace("''", "'")}
+MAX_REASON = 300  # characters of a reason shown in a message
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
 _MENTION = re.compile("[sS][mM][lL][iI][nN][tT]")
 
@@ -118,16 +124,17 @@ def _options(tail: str) -> tuple[str, str | None, dt.date | None, str | None]:
     """The codes part of a directive, and its reason and end date."""
     reason = until = bad_until = None
     for match in _OPTION.finditer(tail):
-        value = next(group for group in match.groups()[1:] if group is not None).strip()
+        group = next(number for number in range(2, 8) if match[number] is not None)
+        value = _UNESCAPE.get(group, str)(match[group]).strip()
         if match[1].lower() == "reason":
-            reason = value or None
+            reason = printable(value, MAX_REASON) or None
         else:
             try:
-                until = dt.date.fromisoformat(value) if len(value) == 10 else None
+                until = dt.date.fromisoformat(value) if len(value) == 10 and value.isascii() else None
             except ValueError:
                 until = None
             if until is None:
-                bad_until = value
+                bad_until = printable(value, 40) or '""'  # said by SM009, never silently no end at all
     return _OPTION.sub(" ", tail), reason, until, bad_until
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import timewords, wording
 from .data import read_yaml
-from .patterns import compile as compile_kept
+from .patterncache import compile as compile_kept
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3, "mrt": 3,

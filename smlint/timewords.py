@@ -40,7 +40,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .patterns import compile as compile_kept
+from .patterncache import compile as compile_kept
 
 MONTHS = {
     "januari": 1, "january": 1, "februari": 2, "february": 2, "maart": 3, "march": 3, "april": 4, "mei": 5,

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import read_yaml
-from .patterns import compile as compile_kept
+from .patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")

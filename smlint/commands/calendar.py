@@ -94,10 +94,11 @@ def items(ctx, findings, lang: str) -> tuple[list[Item], int]:
         seen[key] += 1
         pillar = pillars.get(entry.pillar) if entry.pillar else None
         name = channel_name(cid) if cid else ""
+        label = title or (pillar.name if pillar and pillar.name else entry.pillar or "")
         out.append(Item(
             kind="entry", date=date, uid=uid(*key, str(seen[key])),
-            summary=w["ical"]["entry"].format(channel=name, title=title or (pillar.name if pillar and pillar.name
-                                                                            else entry.pillar or "")).strip(": "),
+            # "channel: title", or the one that is there (a title's own colons and spaces kept)
+            summary=w["ical"]["entry"].format(channel=name, title=label) if name and label else name or label,
             channel=name, pillar=(pillar.name or entry.pillar) if pillar else (entry.pillar or ""), title=title,
             owner=member(entry.owner), status=w["status"].get(entry.status, entry.status or ""),
             state=entry.status or "", organisation=organisation, order=order))

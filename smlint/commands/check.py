@@ -65,6 +65,11 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
     run = Run(lang=options.lang, rules=rule_entries(loaded) if fmt == "sarif" or statistics else {},
               version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
     results = lint_files(files, options, stdin_filename, jobs)  # lazily: nothing is linted before it is written
+    if output and write_baseline:  # both would be written to one file, and the one written last would win
+        from .output import same_file
+
+        if same_file(output, write_baseline):
+            raise click.UsageError(common("baseline_is_output", options.lang or "en").format(path=write_baseline))
     results = _narrow(results, files, options.lang, loaded, baseline_path, write_baseline, since, quiet)
     read = [*files, loaded.file, *options.channel_data, *options.rule_packs, baseline_path or loaded.baseline()]
     destination = open_destination(output, [path for path in read if path], options.lang or "en")
@@ -81,7 +86,7 @@ def check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ignore,
 
 def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, quiet):
     """The results with only what a baseline does not hold and, with --since, what changed."""
-    if since:
+    if since is not None:  # an empty REV (an unset variable in CI) is an error, not "everything"
         from .. import changes
 
         try:
@@ -92,17 +97,22 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
     from ..locations import Locations
 
     locations = Locations(str(loaded.base))  # files named from the repository root, as SARIF and GitLab name them
-    if write_baseline:
+    if write_baseline:  # never over a file the run reads (checked before anything is linted)
+        from ..baseline import BaselineError, describe, refuse_inputs
+
+        try:
+            refuse_inputs(write_baseline, [*files, loaded.file, *loaded.channel_data(), *loaded.rule_packs()])
+        except BaselineError as exc:
+            raise SettingsError(describe(exc, lang or "en")) from None
         return _writing_baseline(results, write_baseline, lang, quiet, locations)
     baseline_path = baseline_path or loaded.baseline()
     if baseline_path:
-        from ..baseline import Baseline, BaselineError
+        from ..baseline import Baseline, BaselineError, describe
 
         try:
             baseline = Baseline.read(baseline_path)
         except BaselineError as exc:
-            key, args = exc.args[0]
-            raise SettingsError(f"{baseline_path}: {common(key, lang or 'en').format(**args)}") from None
+            raise SettingsError(f"{baseline_path}: {describe(exc, lang or 'en')}") from None
         return _against_baseline(results, baseline, lang, quiet, locations)
     return results
 

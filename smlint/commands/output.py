@@ -31,7 +31,13 @@ def refuse_inputs(target: str, inputs, message: str) -> None:
 
 
 def write_atomic(path: str, data: bytes, failed: str) -> None:
-    """Write ``data`` to ``path`` whole or not at all (smlint.atomic); a failure is exit 2 with ``failed``."""
+    """Write ``data`` to ``path`` whole or not at all (:func:`smlint.atomic.write_bytes`); exit 2 when it cannot be.
+
+    A reader never sees half a file, and an interrupted run leaves the old
+    file as it was. A new file gets the usual permissions (0666 less the
+    umask); an existing one keeps its own. A device or FIFO is written to,
+    never replaced.
+    """
     from ..atomic import write_bytes
 
     try:

@@ -40,6 +40,8 @@ def page_name(file: str, taken: set[str]) -> str:
             name = name[: -len(suffix)]
             break
     name = "".join(c if c.isalnum() or c in "-_." else "-" for c in name).strip(".") or "strategy"
+    # a file system allows 255 bytes in a name: keep room for "-NNN.html" after a long one
+    name = name.encode("utf-8")[:200].decode("utf-8", "ignore").rstrip(".") or "strategy"
     candidate, n = f"{name}.html", 1
     while candidate.lower() in taken:
         n += 1

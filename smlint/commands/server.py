@@ -36,7 +36,9 @@ def run() -> int:
 
         print(text("missing", "en").format(problem=exc), file=sys.stderr)
         return 2
-    server.start_io()
+    from ..lsp.stdio import BoundedInput
+
+    server.start_io(stdin=BoundedInput(sys.stdin.buffer))
     # pygls ends its loop on `exit` without passing the code on: 0 after `shutdown`, 1 otherwise (the protocol's rule)
     return 0 if getattr(server.protocol, "_shutdown", False) else 1
 
@@ -46,8 +48,12 @@ def build():
     import asyncio
     import traceback
 
+    from urllib.parse import unquote
+
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
+    from pygls.protocol.language_server import lsp_method
     from pygls.uris import to_fs_path
 
     from .. import __version__
@@ -56,9 +62,31 @@ def build():
     from ..lsp.session import Session
     from ..lsp.texts import text
 
+    class Protocol(LanguageServerProtocol):
+        """pygls's protocol, except that a change to a document never opened is ignored (pygls raises KeyError
+        and shows the user "Error in server"; the protocol says a client opens a document before changing it)."""
+
+        @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+        def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+            if unquote(params.text_document.uri) in self.workspace.text_documents:
+                yield from super().lsp_text_document__did_change(params)
+
+        def handle_message(self, message) -> None:
+            """After shutdown, a request gets the protocol's InvalidRequest error (pygls drops it without an
+            answer, and the client waits for ever)."""
+            method, msg_id = getattr(message, "method", None), getattr(message, "id", None)
+            if self._shutdown and method not in (None, types.EXIT) and msg_id is not None:
+                from pygls.exceptions import JsonRpcInvalidRequest
+
+                error = JsonRpcInvalidRequest("the server is shutting down: only exit is accepted")
+                self._send_response(msg_id, error=error.to_response_error())
+                return
+            super().handle_message(message)
+
     class SmlintServer(LanguageServer):
         def __init__(self) -> None:
-            super().__init__("smlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+            super().__init__("smlint", __version__, protocol_cls=Protocol,
+                             text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
             self.session = Session()
             self.linted: dict = {}  # uri -> Linted, the newest lint of each open document
             self.pending: dict = {}  # uri -> the debounced lint waiting to run
@@ -69,8 +97,16 @@ def build():
             value = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
             return str(getattr(value, "value", value))
 
+        def opened(self, uri: str) -> bool:
+            """Whether the client has the document open. Only open documents are linted: pygls would read any
+            other from disk (a FIFO or /dev/zero named in a request would hang the server or fill its memory)."""
+            return unquote(uri) in self.workspace.text_documents
+
         def current(self, uri: str):
-            """The newest lint of the document's current text (linting it now when a change is pending)."""
+            """The newest lint of the document's current text (linting it now when a change is pending); None for a
+            document that is not open."""
+            if not self.opened(uri):
+                return None
             document = self.workspace.get_text_document(uri)
             linted = self.linted.get(uri)
             if linted is None or linted.text != document.source or linted.index.encoding != self.encoding():
@@ -85,6 +121,8 @@ def build():
             return linted, found
 
         def publish(self, uri: str) -> None:
+            if not self.opened(uri):
+                return
             try:
                 linted, found = self.lint(uri)
             except Exception:  # a bug in a rule must not take the editor's linter down: log it, keep serving
@@ -107,13 +145,12 @@ def build():
         async def _later(self, uri: str) -> None:
             await asyncio.sleep(self.debounce)
             self.pending.pop(uri, None)
-            if uri in self.workspace.text_documents:
-                self.publish(uri)
+            self.publish(uri)
 
         def relint_all(self) -> None:
             self.session.forget()
             self.shown_errors.clear()
-            for uri in list(self.workspace.text_documents):
+            for uri in list(self.linted):  # as the client wrote them (pygls keys its documents unquoted)
                 self.publish(uri)
 
     server = SmlintServer()
@@ -177,7 +214,7 @@ def build():
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: SmlintServer, params: types.HoverParams) -> types.Hover | None:
         linted = ls.current(params.text_document.uri)
-        if linted.result is None:
+        if linted is None or linted.result is None:
             return None
         index = linted.index
         offset = index.lsp_offset(params.position.line, params.position.character)
@@ -224,7 +261,7 @@ def build():
     def code_action(ls: SmlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         linted = ls.current(uri)
-        if linted.result is None:
+        if linted is None or linted.result is None:
             return None
         only = params.context.only
         out: list[types.CodeAction] = []

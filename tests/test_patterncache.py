@@ -1,4 +1,4 @@
-"""The compiled code of smlint's large patterns is kept between runs and gives the same patterns (smlint/patterns.py)."""
+"""The compiled code of smlint's large patterns is kept between runs and gives the same patterns (smlint/patterncache.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from smlint import patterns, text, wording
+from smlint import patterncache, text, wording
 
 SAMPLES = ["Voor 1 december 2027 groeit het aantal volgers op Instagram van 1.200 naar 1.500.",
            "We willen meer bereik en naamsbekendheid, binnen 24 uur reageren, voor de zomervakantie in Q3",
@@ -18,10 +18,10 @@ SAMPLES = ["Voor 1 december 2027 groeit het aantal volgers op Instagram van 1.20
 def kept(tmp_path, monkeypatch):
     """An empty place to keep code in, as a new process finds it."""
     folder = tmp_path / "__pycache__"
-    monkeypatch.setattr(patterns, "_file", lambda: folder / "patterns-test.marshal")
+    monkeypatch.setattr(patterncache, "_file", lambda: folder / "patterns-test.marshal")
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(patterns, "_kept", None)
-    monkeypatch.setattr(patterns, "_changed", False)
+    monkeypatch.setattr(patterncache, "_kept", None)
+    monkeypatch.setattr(patterncache, "_changed", False)
     monkeypatch.setattr("atexit.register", lambda function: None)  # saved by the test, not at exit
     return folder
 
@@ -44,12 +44,12 @@ def _same(one: re.Pattern, other: re.Pattern) -> None:
 def test_kept_code_makes_the_same_patterns_as_re_compile(kept):
     wanted = _smlint_patterns()
     assert len(wanted) > 40
-    first = [patterns.compile(pattern, flags) for pattern, flags in wanted]
-    patterns._save()
+    first = [patterncache.compile(pattern, flags) for pattern, flags in wanted]
+    patterncache._save()
     assert len(list(kept.glob("patterns-*"))) == 1
-    patterns._kept, patterns._changed = None, False  # a new process: read from the kept file
-    again = [patterns.compile(pattern, flags) for pattern, flags in wanted]
-    assert patterns._changed is False  # nothing compiled again
+    patterncache._kept, patterncache._changed = None, False  # a new process: read from the kept file
+    again = [patterncache.compile(pattern, flags) for pattern, flags in wanted]
+    assert patterncache._changed is False  # nothing compiled again
     for made, from_kept, (pattern, flags) in zip(first, again, wanted, strict=True):
         reference = re.compile(pattern, flags)
         _same(made, reference)
@@ -58,14 +58,14 @@ def test_kept_code_makes_the_same_patterns_as_re_compile(kept):
 
 def test_a_damaged_file_is_compiled_again(kept):
     kept.mkdir()
-    patterns._file().write_bytes(b"\x00not marshal")
-    _same(patterns.compile(r"\b(?P<word>volgers?)\b", re.IGNORECASE), re.compile(r"\b(?P<word>volgers?)\b", re.I))
+    patterncache._file().write_bytes(b"\x00not marshal")
+    _same(patterncache.compile(r"\b(?P<word>volgers?)\b", re.IGNORECASE), re.compile(r"\b(?P<word>volgers?)\b", re.I))
 
 
 def test_nothing_is_kept_under_python_dash_b(kept, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    patterns.compile(r"kwartaal|quarter", re.IGNORECASE)
-    patterns._save()
+    patterncache.compile(r"kwartaal|quarter", re.IGNORECASE)
+    patterncache._save()
     assert not kept.exists()
 
 
