@@ -33,5 +33,7 @@ def modules() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+@lru_cache(maxsize=None)
 def load(code: str):
+    """The module of a rule (imported once; each file asks for every rule's)."""
     return importlib.import_module(modules()[code])
