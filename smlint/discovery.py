@@ -172,6 +172,12 @@ def read(path: str, limit: int) -> bytes:
             raise FatalLoadError(LoadProblem("SM001", "fifo_silent", 1, 1, {"seconds": FIFO_WAIT}))
         if nonblocking:
             os.set_blocking(fd, True)  # then read as it comes, like cat
+        if stat.S_ISREG(info.st_mode):  # its size is known: one read of that size, not of a 1 MiB buffer
+            wanted = info.st_size + 1
+            first = handle.read(wanted)
+            if len(first) < wanted:  # the end of the file
+                return first
+            return first + read_stream(handle, limit - len(first))  # it grew while being read
         return read_stream(handle, limit)
 
 
