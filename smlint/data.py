@@ -115,27 +115,28 @@ def _parsed() -> dict:
             data = marshal.dumps(parsed)
         except ValueError:  # a value marshal cannot hold: no copy, the sources are parsed each time
             return parsed
-        _write(cache, copy, data, next(iter(sources.values())))
+        write_copy(copy, data, like=next(iter(sources.values())), stale="data-*.marshal*")
     return parsed
 
 
-def _write(folder: Path, path: Path, data: bytes, source: Path) -> None:
-    """Write the copy atomically (readable as the source is), removing older ones; a folder smlint may not write to
-    is fine."""
+def write_copy(path: Path, data: bytes, like: Path | None = None, stale: str | None = None) -> None:
+    """Write a kept copy atomically (readable as ``like`` is), removing older ones named ``stale`` (a glob);
+    a folder smlint may not write to is fine: the copy only saves time."""
     import tempfile
 
+    folder = path.parent
     try:
         folder.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".data-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".copy-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-            os.chmod(temporary, source.stat().st_mode & 0o666)
+            os.chmod(temporary, like.stat().st_mode & 0o666 if like is not None else 0o644)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-        for old in folder.glob("data-*.marshal*"):
+        for old in folder.glob(stale) if stale else ():
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:

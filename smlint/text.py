@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import timewords, wording
 from .data import read_yaml
+from .patterncache import compile as compile_kept
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3, "mrt": 3,
@@ -75,14 +76,19 @@ def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
     An entry ending in ``*`` matches any word starting with it; with
     ``prefix_ok`` so does every entry of five letters or more.
     """
-    return re.compile(_first_letters(words) + _WORD_START[prefix_ok] + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
-                      re.IGNORECASE)
+    return compile_kept(_first_letters(words) + _WORD_START[prefix_ok] + "(" + _alternatives(words, prefix_ok) + r")(?![\w])",
+                        re.IGNORECASE)
 
 
 # where an entry may start: not inside a word, nor after a hyphen; metric and platform words (prefix_ok) also
 # after a hyphen: "LinkedIn-volgers", "Instagram-posts"
 _WORD_START = {False: r"(?<![\w-])", True: r"(?<!\w)"}
 _WORD_CHAR = {False: re.compile(r"[\w-]"), True: re.compile(r"\w")}  # the characters _WORD_START looks back at
+
+
+def _longest_first(word: str):
+    """Longer words first, and in a fixed order (a set's order differs from run to run: the pattern would too)."""
+    return -len(word), word
 
 
 def _first_letters(words) -> str:
@@ -92,7 +98,7 @@ def _first_letters(words) -> str:
 
 def _alternatives(words, prefix_ok: bool) -> str:
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(set(words), key=_longest_first):
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"\w*")
         else:
@@ -115,7 +121,7 @@ class _Lists:
         self.names = list(lists)
         groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
         first = _first_letters([word for words in lists.values() for word in words])
-        self.scan = re.compile(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
+        self.scan = compile_kept(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
         self.hidden_by = _hiders(lists, prefix_ok)
@@ -181,10 +187,10 @@ class _Edge:
     """
 
     def __init__(self, words) -> None:
-        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=_longest_first))
         self.width = max(map(len, words), default=0) + 8  # the word and the character next to it
-        self.ends = re.compile(r"(?<![\w])(?:" + alternatives + r")$")
-        self.starts = re.compile(r"(?:" + alternatives + r")(?![\w])")
+        self.ends = compile_kept(r"(?<![\w])(?:" + alternatives + r")$")
+        self.starts = compile_kept(r"(?:" + alternatives + r")(?![\w])")
 
     def before(self, text: str, position: int) -> bool:
         """The words before ``position`` (whitespace between them and it skipped) end with one of the words."""
@@ -354,18 +360,18 @@ def _time_patterns():
 
     i = re.IGNORECASE
     return [
-        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), iso),
-        (re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b"), numeric_dmy),
-        (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+" + _MONTH + r"(?:\s*,?\s*" + _YEAR + r")?\b", i), day_month),
-        (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", i), month_day),
-        (re.compile(r"\b(?:eind|einde|end\s+of|the\s+end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", i), month_end),
-        (re.compile(r"\bq([1-4])(?:\s*[-']?\s*" + _YEAR + r")?\b", i), quarter),
-        (re.compile(r"\b" + _ORD + r"\s+(?:kwartaal|quarter)(?:\s+(?:van|of)?\s*" + _YEAR + r")?\b", i), quarter),
-        (re.compile(r"\b(?:(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:het|dit)\s+jaar|jaareinde|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[- ]end|dit\s+jaar|this\s+year)\b", i), year_end),
-        (re.compile(r"\b(?:eind|einde|ultimo|end\s+of|end|in|by|tegen|per|uiterlijk\s+in)\s+" + _YEAR + r"\b", i), end_of_year),
-        (re.compile(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
-        (re.compile(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
-        (re.compile(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
+        (compile_kept(r"\b(\d{4})-(\d{2})-(\d{2})\b"), iso),
+        (compile_kept(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b"), numeric_dmy),
+        (compile_kept(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+" + _MONTH + r"(?:\s*,?\s*" + _YEAR + r")?\b", i), day_month),
+        (compile_kept(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", i), month_day),
+        (compile_kept(r"\b(?:eind|einde|end\s+of|the\s+end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", i), month_end),
+        (compile_kept(r"\bq([1-4])(?:\s*[-']?\s*" + _YEAR + r")?\b", i), quarter),
+        (compile_kept(r"\b" + _ORD + r"\s+(?:kwartaal|quarter)(?:\s+(?:van|of)?\s*" + _YEAR + r")?\b", i), quarter),
+        (compile_kept(r"\b(?:(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:het|dit)\s+jaar|jaareinde|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[- ]end|dit\s+jaar|this\s+year)\b", i), year_end),
+        (compile_kept(r"\b(?:eind|einde|ultimo|end\s+of|end|in|by|tegen|per|uiterlijk\s+in)\s+" + _YEAR + r"\b", i), end_of_year),
+        (compile_kept(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
+        (compile_kept(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
+        (compile_kept(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
         *timewords.patterns(),  # relative to the plan: "komend kwartaal", "voor de zomervakantie"
     ]
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import read_yaml
+from .patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -42,6 +43,11 @@ def inflections() -> dict:
     return read_yaml("inflections.yaml")
 
 
+def _longest_first(word: str):
+    """Longer forms first, and in a fixed order (a set's order differs from run to run: the pattern would too)."""
+    return -len(word), word
+
+
 def forms(verb: str, lang: str | None = None) -> list[str]:
     """The verb itself and its forms (in one language, or both), excluding those the vocabulary excludes."""
     table = inflections()
@@ -49,7 +55,7 @@ def forms(verb: str, lang: str | None = None) -> list[str]:
     for code in (lang,) if lang else LANGS:
         found += (table.get(code) or {}).get(verb) or []
     excluded = set(read_yaml("vocabulary.yaml").get("not_forms") or [])
-    return sorted({f for f in found if f == verb or f not in excluded}, key=len, reverse=True)
+    return sorted({f for f in found if f == verb or f not in excluded}, key=_longest_first)
 
 
 def _word(token: str) -> str:
@@ -114,7 +120,7 @@ def compile_list(entries_by_lang: dict) -> WordList:
         return WordList(None, ())
     entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
     combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
-    pattern = re.compile(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
+    pattern = compile_kept(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
     return WordList(pattern, tuple(entry for entry, _ in entries))
 
 
