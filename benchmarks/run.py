@@ -136,6 +136,8 @@ def main() -> None:
                         help="fewer files and rounds, no peers on many files, memory up to 1,000 files")
     parser.add_argument("--skip-peers", action="store_true", help="leave out yamllint and check-jsonschema on many files")
     parser.add_argument("--compare", metavar="REV", help="also check the output is byte-identical to REV's")
+    parser.add_argument("--organisation", action="store_true",
+                        help="also time a 20-rule pack and a 10,000-entry baseline against a plain run (org_bench.py)")
     args = parser.parse_args()
     files = args.files or (200 if args.quick else 1000)
     rounds = args.rounds or (3 if args.quick else 5)
@@ -240,6 +242,15 @@ def main() -> None:
               f"{long * 1000:.0f} ms: {long / short:.1f}x; {long / 0.1:.2f} s per MB of statement text")
         goals += [("calendar 10x longer: time <= 11x", large / small, 11.0),
                   ("statement 10x longer: time <= 11x", long / short, 11.0)]
+
+        # 6. adopting it across an organisation (issue 16): a 20-rule pack and a 10,000-entry baseline
+        if args.organisation:
+            result = subprocess.run([sys.executable, str(HERE / "org_bench.py"), "--files", str(files),
+                                     "--runs", str(max(3, rounds))], capture_output=True, text=True, cwd=REPO)
+            print("\n" + result.stdout.strip())
+            ratio = next((float(line.rsplit("(", 1)[1].rstrip("x)")) for line in result.stdout.splitlines()
+                          if line.startswith("goal:")), None)
+            goals.append(("20-rule pack + 10,000-entry baseline / plain <= 1.3", ratio, 1.3))
 
         # 5. the same output
         if args.compare:

@@ -57,6 +57,9 @@ def read_limited(file: str, lang: str, limit: int = MAX_FILE_BYTES, shown: str |
     except OSError as exc:
         raise DataFileError(shown or file, 1, 1, message("SM001", "unreadable", lang,
                                                          {"problem": exc.strerror or str(exc)})) from None
+    except ValueError:  # a path no file can have (a NUL byte in it): as unreadable as a missing file
+        raise DataFileError(repr(shown or file)[1:-1], 1, 1, message("SM001", "unreadable", lang,
+                                                                     {"problem": "invalid file name"})) from None
 
 
 class TreeLocator:

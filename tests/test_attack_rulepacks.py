@@ -205,10 +205,6 @@ def test_a_nul_in_a_rule_pack_path_is_exit_2(org, cli, tmp_path):
     assert result.exit_code == 2 and "NUL in the file name" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="routed: datafile.read (hostile input, issue 11) opens a channel data file named with a NUL "
-                          "and raises ValueError (a traceback); its bounded read does not catch it either. A "
-                          "located exit 2, or a check of every path in config.py, fixes it")
 def test_a_nul_in_a_channel_data_path_is_exit_2(org, cli, tmp_path):
     org(_rule("$.objectives[*]", "{function: truthy}"), _statement("x"))
     (tmp_path / ".smlint.yaml").write_text('channel-data: "data\\0.yaml"\n', encoding="utf-8")
