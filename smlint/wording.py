@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from .alternation import ANY, Alternatives
 from .data import read_yaml
 from .patterncache import compile as compile_kept
 
@@ -82,10 +83,20 @@ def entry_regex(entry: str, lang: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class WordList:
-    """Entries compiled into one pattern, a named group each (``g0``, ``g1``, ...) to name what was found."""
+    """Entries compiled into one alternation, a named group each (``g0``, ``g1``, ...) to name what was found.
 
-    pattern: re.Pattern | None
+    ``source`` is the whole pattern; it is searched by the letter at each word start (alternation.py),
+    which finds what the whole pattern finds.
+    """
+
+    source: str | None
     entries: tuple[str, ...]  # by group number
+    alternatives: Alternatives | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The whole pattern (what ``alternatives`` searches as it would)."""
+        return compile_kept(self.source, re.IGNORECASE) if self.source is not None else None
 
     def find(self, text: str) -> list[str]:
         """What the text contains, as written there (a gap shown as "..."), sorted and without repeats.
@@ -93,12 +104,13 @@ class WordList:
         The group that matched is the first entry, longest first, that the matched words are: no entry
         has to be tried on them one by one, nor compiled on its own.
         """
-        if self.pattern is None or not text:
+        if self.alternatives is None or not text:
             return []
-        return sorted({_shown(self.entries[int(match.lastgroup[1:])], match[0]) for match in self.pattern.finditer(text)})
+        entries = self.entries
+        return sorted({_shown(entries[int(match.lastgroup[1:])], match[0]) for match in self.alternatives.finditer(text)})
 
     def search(self, text: str) -> bool:
-        return self.pattern is not None and bool(text) and self.pattern.search(text) is not None
+        return self.alternatives is not None and bool(text) and self.alternatives.search(text)
 
 
 def _shown(entry: str, matched: str) -> str:
@@ -115,13 +127,28 @@ def compile_list(entries_by_lang: dict) -> WordList:
     entries = []
     for lang in LANGS:
         for entry in (entries_by_lang or {}).get(lang) or []:
-            entries.append((entry, entry_regex(entry, lang)))
+            entries.append((entry, entry_regex(entry, lang), lang))
     if not entries:
         return WordList(None, ())
-    entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
-    combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
-    pattern = compile_kept(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
-    return WordList(pattern, tuple(entry for entry, _ in entries))
+    entries.sort(key=lambda triple: len(triple[1]), reverse=True)  # longest first: a phrase before its first word
+    combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex, _) in enumerate(entries))
+    source = _first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])"
+    groups = [(f"g{number}", [(regex, _first(entry, lang))]) for number, (entry, regex, lang) in enumerate(entries)]
+    return WordList(source, tuple(entry for entry, _, _ in entries),
+                    Alternatives(groups, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE))
+
+
+def _first(entry: str, lang: str) -> str | None:
+    """The characters a match of the entry begins with, as the inside of a class (alternation.py)."""
+    words = entry.split("...")[0].split()
+    if not words:
+        return ANY
+    placeholder = _PLACEHOLDER.fullmatch(words[0])
+    if placeholder:
+        return "".join(dict.fromkeys(re.escape(form[0]) for form in forms(placeholder[1], lang) if form)) or ANY
+    if words[0].startswith("*"):  # \w* and then the rest of the word
+        return "\\w" + re.escape(words[0].strip("*")[:1])
+    return re.escape(words[0][0])
 
 
 def _first_letters(entries_by_lang: dict) -> str:
