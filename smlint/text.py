@@ -545,7 +545,7 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
     if not result.numbers and window:
         result.numbers.append(float(timewords.window_count(text[window[0]:window[1]])))  # "binnen één werkdag"
     if not result.numbers and (count := _guarded(_COUNT).search(rest)):
-        result.numbers.append(float(_count_value(count[1])))  # "twee keer per dag", "three videos"
+        result.numbers.append(float(_count_value(count[1] or count[2])))  # "twee keer per dag", "three videos"
     if _guarded(_DOUBLE).search(rest):
         result.percents.append(100.0)
         result.relative.append(100.0)
