@@ -52,12 +52,7 @@ class _Decline(Exception):
 
 
 def _plain(raw: str, line: int, column: int) -> Scalar:
-    value = _RESOLVED.get(raw, _MISSING)
-    if value is _MISSING:
-        value = resolve_plain(raw)
-    if value.__class__ is str:
-        raw = value
-    return Scalar(value, raw, True, line, column)
+    return Scalar(*_resolved(raw), True, line, column)
 
 
 def _check_plain(text: str) -> None:
@@ -148,7 +143,6 @@ def _flow_collection(text: str, start: int, line: int, closing: str, depth: int 
         position += 1
     if position < length and text[position] == closing:
         return node, position + 1
-    size = 1
     while True:
         if is_mapping:
             match = _FLOW_KEY.match(text, position)
@@ -162,13 +156,10 @@ def _flow_collection(text: str, start: int, line: int, closing: str, depth: int 
                 raise _Decline
             value, after, position = _flow_entry(text, match.end(), line, depth)
             node.items[key] = (key_node, value)
-            size += 1 + value.size
         else:
             value, after, position = _flow_entry(text, position, line, depth)
             node.children.append(value)
-            size += value.size
         if after == closing:
-            node.size = size
             return node, position
         if after != ",":
             raise _Decline
@@ -183,12 +174,62 @@ _FLOW_SPECIAL = re.compile(r"[\[\]{}'\"#?]")
 _BAD_FLOW_START = frozenset("&*!|>%@`")  # indicators a plain scalar cannot start with (besides those above)
 
 
-def _flow_scalar(raw: str, line: int, column: int) -> Scalar:
-    """A plain scalar in a flow collection of plain scalars (no quotes, brackets, '#' or '?' in it)."""
+def _resolved(raw: str) -> tuple[object, str]:
+    """A plain scalar's value, and its text (one object for all occurrences of a text that stays text)."""
+    value = _RESOLVED.get(raw, _MISSING)
+    if value is _MISSING:
+        value = resolve_plain(raw)
+    return value, value if value.__class__ is str else raw
+
+
+def _flow_plain(raw: str) -> tuple[object, str]:
+    """The value and text of a plain scalar in a flow collection of plain scalars (no quotes, brackets, '#', '?')."""
     first = raw[0]
     if first in _BAD_FLOW_START or (first == "-" and (len(raw) == 1 or raw[1] == " ")):
         raise _Decline
-    return _plain(raw, line, column)
+    return _resolved(raw)
+
+
+# What the parts of flow collections of plain scalars hold, by their text: most repeat from line to line of a
+# calendar ("channel: instagram", " status: scheduled"). Emptied when full, as loader._RESOLVED is.
+_PAIRS: dict[str, tuple] = {}
+_ITEMS: dict[str, tuple] = {}
+_PARTS_MAX = 20_000
+_PART_LENGTH_MAX = 200  # longer parts are not kept: memory stays flat whatever the texts
+
+
+def _pair(part: str) -> tuple:
+    """(key value, key text, its offset in ``part``, value, value text, its offset) of "key: value"."""
+    key_raw, colon, value_raw = part.partition(":")
+    if not colon or value_raw[:1] != " " or ":" in value_raw:
+        raise _Decline
+    key_offset = len(key_raw) - len(key_raw := key_raw.lstrip(" "))
+    value_offset = len(part) - len(value_raw := value_raw.lstrip(" "))
+    key_raw, value_raw = key_raw.rstrip(" "), value_raw.rstrip(" ")
+    if not key_raw or not value_raw or key_raw[0] == "-":
+        raise _Decline
+    key_value, key_raw = _flow_plain(key_raw)
+    if key_raw == "<<":
+        raise _Decline
+    entry = (key_value, key_raw, key_offset, *_flow_plain(value_raw), value_offset)
+    if len(part) <= _PART_LENGTH_MAX:
+        if len(_PAIRS) >= _PARTS_MAX:
+            _PAIRS.clear()
+        _PAIRS[part] = entry
+    return entry
+
+
+def _item(part: str) -> tuple:
+    """(value, text, offset in ``part``) of a flow sequence's plain item."""
+    raw = part.strip(" ")
+    if not raw or ":" in raw:
+        raise _Decline
+    entry = (*_flow_plain(raw), len(part) - len(part.lstrip(" ")))
+    if len(part) <= _PART_LENGTH_MAX:
+        if len(_ITEMS) >= _PARTS_MAX:
+            _ITEMS.clear()
+        _ITEMS[part] = entry
+    return entry
 
 
 def _flow(text: str, start: int, line: int, closing: str):
@@ -197,46 +238,27 @@ def _flow(text: str, start: int, line: int, closing: str):
     if end > start and _FLOW_SPECIAL.search(text, start + 1, end) is None and text[start + 1:end].strip(" "):
         # the common case, plain scalars only, split at ',' and ':' (calendars hold thousands of these)
         _end_of(text, end + 1)
-        resolved = _RESOLVED
         column = start + 2  # of the first character after the bracket
-        inner = text[start + 1:end]
         if closing == "}":
             node = Mapping(line, start + 1)
             items = node.items
-            for part in inner.split(","):
-                key_raw, colon, value_raw = part.partition(":")
-                if not colon or value_raw[:1] != " " or ":" in value_raw:
+            known = _PAIRS
+            for part in text[start + 1:end].split(","):
+                entry = known.get(part) or _pair(part)
+                key = entry[1]
+                if key in items:
                     raise _Decline
-                key_column = column + len(key_raw) - len(key_raw := key_raw.lstrip(" "))
-                value_column = column + len(part) - len(value_raw := value_raw.lstrip(" "))
-                value_raw = value_raw.rstrip(" ")
+                items[key] = (Scalar(entry[0], key, True, line, column + entry[2]),
+                              Scalar(entry[3], entry[4], True, line, column + entry[5]))
                 column += len(part) + 1
-                key_raw = key_raw.rstrip(" ")
-                if not key_raw or not value_raw:
-                    raise _Decline
-                first = key_raw[0]
-                if first in _BAD_FLOW_START or first == "-":
-                    raise _Decline
-                key_value = resolved.get(key_raw, _MISSING)
-                if key_value is _MISSING:
-                    key_value = resolve_plain(key_raw)
-                if key_value.__class__ is str:
-                    key_raw = key_value
-                if key_raw in items or key_raw == "<<":
-                    raise _Decline
-                items[key_raw] = (Scalar(key_value, key_raw, True, line, key_column),
-                                  _flow_scalar(value_raw, line, value_column))
-            node.size = 1 + 2 * len(items)
         else:
             node = Sequence(line, start + 1)
             children = node.children
-            for part in inner.split(","):
-                raw = part.strip(" ")
-                if not raw or ":" in raw:
-                    raise _Decline
-                children.append(_flow_scalar(raw, line, column + len(part) - len(part.lstrip(" "))))
+            known = _ITEMS
+            for part in text[start + 1:end].split(","):
+                entry = known.get(part) or _item(part)
+                children.append(Scalar(entry[0], entry[1], True, line, column + entry[2]))
                 column += len(part) + 1
-            node.size = 1 + len(children)
         return node
     node, end = _flow_collection(text, start, line, closing)
     _end_of(text, end)
@@ -270,7 +292,7 @@ def _read(text: str) -> Mapping | None:
     root = None
     pending = None  # (mapping, key, key node, indent of the key, column of an empty value): value on lines below
     limit = -1  # after a one-line value: the next line may be indented this much at most (else the value goes on)
-    resolved = _RESOLVED
+    known = _KEY_LINES
     for number, line in enumerate(text.split("\n"), 1):
         if not line:
             continue
@@ -334,8 +356,9 @@ def _read(text: str) -> Mapping | None:
             if column >= length or line[column] == "#" or line[column] == "-" and (
                     column + 1 == length or line[column + 1] == " "):
                 raise _Decline  # "-" alone (an item on the lines below, or an empty one), or "- - x"
-            colon = _key_end(line, column)
-            if colon < 0:
+            rest = line[column:]
+            entry = known.get(rest) or _key_line(rest)
+            if entry is _NO_KEY:
                 node.children.append(_value(line, column, number))
                 limit = indent
                 continue
@@ -347,46 +370,24 @@ def _read(text: str) -> Mapping | None:
         elif is_item:
             raise _Decline
         else:
-            colon = _key_end(line, column)
-            if colon < 0:
+            rest = line[column:] if column else line
+            entry = known.get(rest) or _key_line(rest)
+            if entry is _NO_KEY:
                 raise _Decline
-        # a mapping's "key: value" or "key:", the key at ``column``, its colon at ``colon``
-        key = line[column:colon]
-        if key[-1] == " ":
-            key = key.rstrip(" ")
-        key_value = resolved.get(key, _MISSING)
-        if key_value is _MISSING:
-            key_value = resolve_plain(key)
-        if key_value.__class__ is str:
-            key = key_value
-        if key == "<<":
-            raise _Decline
+        # a mapping's "key: value" or "key:", the key at ``column``
+        key, key_value, kind, offset, value, raw = entry
         items = node.items
         if key in items:
             raise _Decline  # a repeated key: SM002 comes from libyaml's path
         key_node = Scalar(key_value, key, True, number, column + 1)
-        start = colon + 2
-        length = len(line)
-        while start < length and line[start] == " ":
-            start += 1
-        if start >= length or line[start] == "#":
+        if kind is _PLAIN:
+            items[key] = (key_node, Scalar(value, raw, True, number, column + offset))
+        elif kind is _BELOW:
             items[key] = None  # holds the key's place in the order of keys until its value is known
-            pending = (node, key, key_node, column, colon + 2)
+            pending = (node, key, key_node, column, column + offset)
             continue
-        first = line[start]
-        if first in _NOT_PLAIN_START or first == "-":
-            items[key] = (key_node, _value(line, start, number))
-        else:  # a plain scalar, the common case
-            end = line.find(" #", start)
-            raw = line[start:] if end < 0 else line[start:end].rstrip(" ")
-            if ": " in raw or raw[-1] == ":":
-                raise _Decline
-            value = resolved.get(raw, _MISSING)
-            if value is _MISSING:
-                value = resolve_plain(raw)
-            if value.__class__ is str:
-                raw = value
-            items[key] = (key_node, Scalar(value, raw, True, number, start + 1))
+        else:
+            items[key] = (key_node, _value(line, column + offset, number))
         limit = column
     if root is None:
         return None
@@ -396,17 +397,46 @@ def _read(text: str) -> Mapping | None:
     return root
 
 
-def _key_end(line: str, column: int) -> int:
-    """Where the colon of a plain key written at ``column`` is, or -1 when the line holds no such key there."""
-    colon = line.find(": ", column)
+_NO_KEY = (None,) * 6  # a line that holds no "key:" where its key would be
+_PLAIN, _BELOW, _OTHER = "plain", "below", "other"  # a key's value: a plain scalar; on the lines below; other
+# The key lines of a text by what they hold from the key on ("status: active", "- id: x" less its dash):
+# (key, its value, what the value is, where the value starts (1-based, from the key), value, raw text).
+# Many repeat from item to item; emptied when full, as loader._RESOLVED is.
+_KEY_LINES: dict[str, tuple] = {}
+_KEY_LINE_LENGTH_MAX = 200
+
+
+def _key_line(rest: str) -> tuple:
+    """What a line holds from where a key would start: a key and its value, or _NO_KEY."""
+    if rest[0] in _NOT_KEY_START:
+        return _NO_KEY
+    colon = rest.find(": ")
     if colon < 0:
-        if line[-1] != ":":
-            return -1
-        colon = len(line) - 1
-    first = line[column]
-    if first in _NOT_KEY_START or colon == column:
-        return -1
-    key = line[column:colon]
+        if rest[-1] != ":":
+            return _NO_KEY
+        colon = len(rest) - 1
+    key = rest[:colon]
     if ":" in key or "#" in key:
         raise _Decline  # "a:b: c", a comment or "#" in a key: libyaml's
-    return colon
+    key_value, key = _resolved(key.rstrip(" "))
+    if key == "<<":
+        raise _Decline
+    start = colon + 2
+    length = len(rest)
+    while start < length and rest[start] == " ":
+        start += 1
+    if start >= length or rest[start] == "#":
+        entry = (key, key_value, _BELOW, colon + 2, None, None)
+    elif rest[start] in _NOT_PLAIN_START or rest[start] == "-":
+        entry = (key, key_value, _OTHER, start, None, None)
+    else:  # a plain scalar, the common case
+        end = rest.find(" #", start)
+        raw = rest[start:] if end < 0 else rest[start:end].rstrip(" ")
+        if ": " in raw or raw[-1] == ":":
+            raise _Decline
+        entry = (key, key_value, _PLAIN, start + 1, *_resolved(raw))
+    if length <= _KEY_LINE_LENGTH_MAX:
+        if len(_KEY_LINES) >= _PARTS_MAX:
+            _KEY_LINES.clear()
+        _KEY_LINES[rest] = entry
+    return entry

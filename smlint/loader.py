@@ -54,7 +54,7 @@ class Mapping(Node):
         self.line = line
         self.column = column
         self.items: dict[str, tuple[Scalar, Node]] = {}
-        self.size = 1
+        self.size = 1  # nodes it stands for: the libyaml builder's alias bound (block reader: no aliases, left 1)
 
     def get(self, key: str) -> Node | None:
         pair = self.items.get(key)
@@ -68,7 +68,7 @@ class Sequence(Node):
         self.line = line
         self.column = column
         self.children: list[Node] = []
-        self.size = 1
+        self.size = 1  # as Mapping.size
 
 
 @dataclass
