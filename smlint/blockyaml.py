@@ -194,7 +194,7 @@ def _flow_plain(raw: str) -> tuple[object, str]:
 # calendar ("channel: instagram", " status: scheduled"). Emptied when full, as loader._RESOLVED is.
 _PAIRS: dict[str, tuple] = {}
 _ITEMS: dict[str, tuple] = {}
-_PARTS_MAX = 20_000
+_PARTS_MAX = 4_096  # entries per table: the repeats are near each other; a few MB at most over any run
 _PART_LENGTH_MAX = 200  # longer parts are not kept: memory stays flat whatever the texts
 
 
