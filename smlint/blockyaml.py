@@ -235,29 +235,30 @@ def _item(part: str) -> tuple:
 def _flow(text: str, start: int, line: int, closing: str):
     """A flow collection that is a block value: nothing but a comment may follow it on its line."""
     end = text.find(closing, start)
-    if end > start and _FLOW_SPECIAL.search(text, start + 1, end) is None and text[start + 1:end].strip(" "):
+    inner = text[start + 1:end] if end > start else ""
+    if inner and _FLOW_SPECIAL.search(inner) is None and inner.strip(" "):
         # the common case, plain scalars only, split at ',' and ':' (calendars hold thousands of these)
-        _end_of(text, end + 1)
+        if end + 1 != len(text):
+            _end_of(text, end + 1)
         column = start + 2  # of the first character after the bracket
         if closing == "}":
             node = Mapping(line, start + 1)
             items = node.items
             known = _PAIRS
-            for part in text[start + 1:end].split(","):
-                entry = known.get(part) or _pair(part)
-                key = entry[1]
+            for part in inner.split(","):
+                key_value, key, key_offset, value, raw, value_offset = known.get(part) or _pair(part)
                 if key in items:
                     raise _Decline
-                items[key] = (Scalar(entry[0], key, True, line, column + entry[2]),
-                              Scalar(entry[3], entry[4], True, line, column + entry[5]))
+                items[key] = (Scalar(key_value, key, True, line, column + key_offset),
+                              Scalar(value, raw, True, line, column + value_offset))
                 column += len(part) + 1
         else:
             node = Sequence(line, start + 1)
             children = node.children
             known = _ITEMS
-            for part in text[start + 1:end].split(","):
-                entry = known.get(part) or _item(part)
-                children.append(Scalar(entry[0], entry[1], True, line, column + entry[2]))
+            for part in inner.split(","):
+                value, raw, offset = known.get(part) or _item(part)
+                children.append(Scalar(value, raw, True, line, column + offset))
                 column += len(part) + 1
         return node
     node, end = _flow_collection(text, start, line, closing)
