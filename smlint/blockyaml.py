@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .loader import (
+from .nodes import (
     _MISSING,
     _RESOLVED,
     MAX_DEPTH,
@@ -191,7 +191,7 @@ def _flow_plain(raw: str) -> tuple[object, str]:
 
 
 # What the parts of flow collections of plain scalars hold, by their text: most repeat from line to line of a
-# calendar ("channel: instagram", " status: scheduled"). Emptied when full, as loader._RESOLVED is.
+# calendar ("channel: instagram", " status: scheduled"). Emptied when full, as nodes._RESOLVED is.
 _PAIRS: dict[str, tuple] = {}
 _ITEMS: dict[str, tuple] = {}
 _PARTS_MAX = 4_096  # entries per table: the repeats are near each other; a few MB at most over any run
@@ -402,7 +402,7 @@ _NO_KEY = (None,) * 6  # a line that holds no "key:" where its key would be
 _PLAIN, _BELOW, _OTHER = "plain", "below", "other"  # a key's value: a plain scalar; on the lines below; other
 # The key lines of a text by what they hold from the key on ("status: active", "- id: x" less its dash):
 # (key, its value, what the value is, where the value starts (1-based, from the key), value, raw text).
-# Many repeat from item to item; emptied when full, as loader._RESOLVED is.
+# Many repeat from item to item; emptied when full, as nodes._RESOLVED is.
 _KEY_LINES: dict[str, tuple] = {}
 _KEY_LINE_LENGTH_MAX = 200
 

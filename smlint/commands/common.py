@@ -43,7 +43,7 @@ class Strategies:
 
     def __iter__(self):
         from .. import i18n
-        from ..engine import FATAL
+        from ..loader import FATAL
         from .report_view import words
 
         for result in lint_files(self.files, self.options, keep_context=True):

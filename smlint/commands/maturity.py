@@ -25,7 +25,7 @@ from .base import (channel_data_option, config_option, configuration, date_value
 def maturity(paths, fmt, lang, ignore, today, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
     from .. import maturity as model
-    from ..engine import FATAL
+    from ..loader import FATAL
     from ..reporters.files import shown, text
 
     loaded = configuration(config_path, lang)
