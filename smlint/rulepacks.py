@@ -25,7 +25,8 @@ from functools import lru_cache
 from .datafile import DataFileError, TreeLocator
 from .loader import Mapping, Scalar, Sequence, escape_pointer
 from .loader import to_python as _to_python
-from .shown import printable
+from .locations import same_file
+from .shown import printable, printable_block
 
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
@@ -68,8 +69,9 @@ class PackRule:
         for lang in ("en", "nl"):
             given = self.docs.get(lang) or self.docs.get("en") or self.docs.get("nl") or {}
             summary = given.get("summary") or self.message.get(lang) or self.message.get("en") or self.code
-            doc[lang] = {"summary": _PLACEHOLDER.sub("…", summary), "what": given.get("what") or "",
-                         "why": given.get("why") or "", "bad": given.get("bad") or "", "good": given.get("good") or ""}
+            # the pack's own words reach a terminal (`smlint rules`, `explain`): escapes and line breaks shown, not run
+            doc[lang] = {"summary": printable(_PLACEHOLDER.sub("…", summary)),
+                         **{part: printable_block(given.get(part) or "") for part in ("what", "why", "bad", "good")}}
         return {"name": self.name, "category": CATEGORY, "severity": self.severity, "doc": doc,
                 "pack": self.file, "messages": {}}
 
@@ -95,7 +97,7 @@ def _load(files, lang: str) -> tuple[PackRule, ...]:
 
             raise DataFileError(file.replace("\0", "\\0"), 1, 1,
                                 message("SM001", "unreadable", lang, {"problem": "NUL in the file name"}))
-        if any(_same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
+        if any(same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
             continue
         read.append(file)
         for rule, locate in _read(file, lang):
@@ -114,12 +116,6 @@ def compile_pattern(pattern: str):
     from .patterns import compile_pattern
 
     return compile_pattern(pattern)
-
-
-def _same_file(a: str, b: str) -> bool:
-    from .commands.output import same_file
-
-    return same_file(a, b)
 
 
 def _schema() -> dict:
