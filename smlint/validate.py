@@ -31,7 +31,9 @@ def _numeric(spec: dict) -> bool:
     return spec["kind"] == "union" and any(o["kind"] in ("int", "float") for o in spec["options"])
 
 
-@lru_cache(maxsize=None)
+_PLANS: dict = {}  # model -> its plan, made once
+
+
 def _plan(model: str):
     """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, checker, has a
     shorthand, checked texts), the required keys, and the checked texts of the keys whose scalar value is
@@ -52,7 +54,8 @@ def _plan(model: str):
         if (sub is None or "before" in spec) and not _numeric(spec):
             leaves[name] = checked
     required = tuple(name for name, field in fields.items() if field["required"])
-    return fields, plan, required, leaves
+    _PLANS[model] = found = (fields, plan, required, leaves)
+    return found
 
 
 _IMMUTABLE = (str, int, float, bool, type(None), dt.date)
@@ -118,7 +121,7 @@ class Validator:
         self.problems.append(LoadProblem(code, message_key, node.line, node.column, args, path))
 
     def model(self, model: str, node: Mapping, path: str):
-        fields, plan, required, leaves = _plan(model)
+        fields, plan, required, leaves = _PLANS.get(model) or _plan(model)
         values: dict = {}
         reported: set[str] = set()
         leaf_nodes: dict[str, tuple[Scalar, Node]] = {}

@@ -23,8 +23,8 @@ def _covered_by(ctx, member_id: str) -> set[str]:
         covered: dict[str, set] = {}
         for member in ctx.doc.team:
             covered.setdefault(member.id, set()).update(ctx.resolve_channel(ref) for ref in member.channels or [])
-        for entry in ctx.doc.calendar:
-            covered.setdefault(entry.owner, set()).add(ctx.resolve_channel(entry.channel))
+        for entry, cid in zip(ctx.doc.calendar, ctx.entry_channels):
+            covered.setdefault(entry.owner, set()).add(cid)
         for channels in covered.values():
             channels.discard(None)
         ctx.cache["covered by"] = covered
