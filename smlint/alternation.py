@@ -66,7 +66,7 @@ class Alternatives:
 
     def finditer(self, text: str):
         """The matches of the whole alternation in ``text``, as ``pattern.finditer`` gives them."""
-        place, size = self.places.search, len(text)
+        place, size, by_char = self.places.search, len(text), self._by_char
         position = 0
         while position < size:
             found = place(text, position)
@@ -75,7 +75,9 @@ class Alternatives:
             here = found.start()
             if here >= size:
                 return
-            pattern = self._for(text[here])
+            pattern = by_char.get(text[here], False)
+            if pattern is False:
+                pattern = self._for(text[here])
             match = pattern.match(text, here) if pattern is not None else None
             if match is None:
                 position = here + 1

@@ -393,8 +393,15 @@ def _time_patterns():
 
 @lru_cache(maxsize=None)
 def _time_scans():
-    """The time patterns as find_time runs them: (finditer, resolver, gate or None)."""
-    return tuple((pattern.finditer, resolve, gate[0] if gate else None) for pattern, resolve, *gate in _time_patterns())
+    """The time patterns as find_time runs them: (gate or None, ((finditer, resolver), ...)), the patterns that
+    share a gate together."""
+    groups: list = []
+    for pattern, resolve, *gate in _time_patterns():
+        gate = gate[0] if gate else None
+        if not groups or groups[-1][0] is not gate or gate is None:
+            groups.append((gate, []))
+        groups[-1][1].append((pattern.finditer, resolve))
+    return tuple((gate, tuple(members)) for gate, members in groups)
 
 
 def find_time(text: str, period_start: dt.date | None, window: tuple[int, int] | None | bool = True):
@@ -412,27 +419,24 @@ def find_time(text: str, period_start: dt.date | None, window: tuple[int, int] |
         window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
     if window:
         taken[window[0] : window[1]] = b"\x01" * (window[1] - window[0])
-    gates: dict[int, bool] = {}  # a pattern's gate: searched once per text
-    for finditer, resolve, gate in _time_scans():
-        if gate is not None:
-            if id(gate) not in gates:
-                gates[id(gate)] = gate.search(text) is not None
-            if not gates[id(gate)]:
-                continue
-        for match in finditer(text):
-            start, end = match.span()
-            if taken[start] or taken[end - 1]:
-                continue
-            try:
-                date, kind = resolve(match, period_start)
-            except (ValueError, OverflowError):
-                continue  # "31 februari": not a date, not a time expression
-            if date is None and period_start is not None:
-                continue  # "maart 40": no such day in any year of the period
-            spans.append((start, end))
-            taken[start:end] = b"\x01" * (end - start)
-            if first is None or start < first[0]:
-                first = (start, TimeExpression(match[0], date, kind))
+    for gate, members in _time_scans():
+        if gate is not None and gate.search(text) is None:
+            continue  # a gate is searched once for the patterns that share it
+        for finditer, resolve in members:
+            for match in finditer(text):
+                start, end = match.span()
+                if taken[start] or taken[end - 1]:
+                    continue
+                try:
+                    date, kind = resolve(match, period_start)
+                except (ValueError, OverflowError):
+                    continue  # "31 februari": not a date, not a time expression
+                if date is None and period_start is not None:
+                    continue  # "maart 40": no such day in any year of the period
+                spans.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
+                if first is None or start < first[0]:
+                    first = (start, TimeExpression(match[0], date, kind))
     return (first[1] if first else None), spans
 
 
