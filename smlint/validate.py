@@ -106,8 +106,11 @@ def _item_name(item: Node | None, section: str) -> tuple[str, tuple[str, str]]:
     return "", ("", "")
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9_-]+")
+
+
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", str(text).lower()).strip("-_")
+    slug = _NOT_SLUG.sub("-", str(text).lower()).strip("-_")
     return slug or "my-id"
 
 
@@ -123,7 +126,7 @@ class Validator:
     def model(self, model: str, node: Mapping, path: str):
         fields, plan, required, leaves = _PLANS.get(model) or _plan(model)
         values: dict = {}
-        reported: set[str] = set()
+        reported: tuple = ()  # keys already reported (a bad value): not reported missing too
         leaf_nodes: dict[str, tuple[Scalar, Node]] = {}
         for key, pair in node.items.items():
             checked = leaves.get(key)
@@ -167,7 +170,7 @@ class Validator:
             if sub is not None and is_list:
                 if not isinstance(value_node, Sequence):
                     self._problem("SM003", "want_list", key_node, child, where=describe(child, self.root))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 items = []
                 for index, item in enumerate(value_node.children):
@@ -182,7 +185,7 @@ class Validator:
                 if not isinstance(value_node, Mapping):
                     self._problem("SM003", "want_mapping", key_node, child, where=describe(child, self.root),
                                   value=shown(None, value_node))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 values[key] = self.model(sub, value_node, child)
             else:
@@ -194,7 +197,7 @@ class Validator:
                 ):
                     self._problem("SM003", "dutch_thousands", key_node, child, where=describe(child, self.root),
                                   value=value_node.raw, fixed=value_node.raw.replace(".", ""))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 values[key] = to_python(value_node)
                 leaf_nodes[key] = (key_node, value_node)
