@@ -17,11 +17,12 @@ from functools import lru_cache
 from .data import read_yaml
 from .datafile import DataFileError
 from .loader import escape_pointer, position
+from .patterncache import compile as compile_kept
 
 DAYS = {"day": 1.0, "week": 7.0, "month": 30.44}
 OPEN_BAND_END = 80  # SPEC section 7: an open top band ("65+") ends at 80
 BAND = r"^\d+(-\d+|\+)$"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SLUG = compile_kept(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 # -- merging -----------------------------------------------------------------

@@ -14,9 +14,10 @@ from functools import lru_cache
 from .data import read_yaml
 from .i18n import language_code
 from .text import Analysis, analyse
+from .patterncache import compile as compile_kept
 
 DAYS_PER_MONTH = 30.44
-RELATIVE = re.compile(r"\s*([+-]?)(\d+(?:[.,]\d+)?)\s*%\s*")
+RELATIVE = compile_kept(r"\s*([+-]?)(\d+(?:[.,]\d+)?)\s*%\s*")
 
 
 @lru_cache(maxsize=None)

@@ -239,10 +239,10 @@ def patterns():
     return found
 
 
-RESPONSE_WORDS = re.compile(
+RESPONSE_WORDS = compile_kept(
     r"\b(?:reageer\w*|reageren|reactie\w*|beantwoord\w*|antwoord\w*|opgevolgd|opvolgen|respond\w*|response\w*|"
     r"repl(?:y|ies|ied|ying)|answer\w*|resolv\w*)\b", _I)
-_WINDOW = re.compile(
+_WINDOW = compile_kept(
     r"\b(?:binnen|within|in|onder|under|in\s+less\s+than|in\s+minder\s+dan|binnen\s+maximaal)\s+(\d+(?:[.,]\d+)?|een|één|an?|one)\s+"
     r"(uur|uren|minuten|minuut|min|hours?|hrs?|minutes?|mins?|dagen|dag|days?|werkdagen|werkdag|working\s+days?|business\s+days?)\b", _I)
 _SHORT = ("uur", "uren", "minuten", "minuut", "min", "hour", "hours", "hr", "hrs", "minute", "minutes", "mins")

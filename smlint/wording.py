@@ -33,7 +33,7 @@ from .data import read_yaml
 from .patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_PLACEHOLDER = compile_kept(r"\{([^{}]+)\}")
 LANGS = ("nl", "en")
 
 
