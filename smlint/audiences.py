@@ -16,9 +16,9 @@ The words are data: ``audience_words`` in ``rules/channels.yaml`` (ages) and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .patterncache import compile as compile_kept
 

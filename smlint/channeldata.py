@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .datafile import DataFileError
 from .loader import escape_pointer, position

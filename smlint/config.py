@@ -13,10 +13,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from . import records
+from .classcache import dataclass
 from .datafile import DataFileError, TreeLocator, check
 from .loader import MAX_FILE_BYTES, escape_pointer
 

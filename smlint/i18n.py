@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from .classcache import dataclass
 from .data import catalogue, read_yaml
 from .patterncache import compile as compile_kept
 

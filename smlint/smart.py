@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .i18n import language_code
 from .text import Analysis, analyse

@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from .classcache import dataclass
 from .loader import lines as split_lines
 from .shown import printable
 from .patterncache import compile as compile_kept

@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from . import timewords, wording
+from .classcache import dataclass
 from .data import read_yaml
 from .patterncache import compile as compile_kept
 

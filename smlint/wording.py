@@ -26,9 +26,9 @@ listed verbs, at no start-up cost, with no dependency at run time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .patterncache import compile as compile_kept
 
