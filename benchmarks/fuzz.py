@@ -11,7 +11,9 @@ statements (one phrase repeated up to --long-statements times); line breaks
 YAML 1.2 does not count (U+0085, U+2028, U+2029) and mixed CR / CRLF / LF
 line ends; special files met in a folder search (FIFOs, /dev/zero links,
 directories and sockets named like strategies); hostile configuration and
-channel data files. The property: no exception escapes, the exit code is 0,
+channel data files; block-style documents and mutated examples for the
+block reader (tests/blockfuzz.py: whenever it answers, libyaml gives the same
+tree without a problem). The property: no exception escapes, the exit code is 0,
 1 or 2, the JSON output parses, every finding has a line and column of at
 least 1 and lies inside the file; a file with other line ends or odd breaks
 in its comments gets the same findings; a special file is reported, never

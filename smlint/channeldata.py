@@ -10,7 +10,6 @@ from it); rules use :class:`ChannelData`.
 from __future__ import annotations
 
 import difflib
-import re
 from functools import lru_cache
 
 from .classcache import dataclass

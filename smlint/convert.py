@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
 from .patterncache import compile as compile_kept
 
 # A real date, YYYY-MM-DD, from 0001-01-01 to 9999-12-31, leap years included: an editor can tell

@@ -1,7 +1,10 @@
 """Load a strategy file into a tree of nodes that know their line and column.
 
-We read libyaml's event stream (PyYAML's C parser) and build the tree
-ourselves instead of calling libyaml's compose: that puts positions,
+Most strategies are written in the plain block style; :mod:`smlint.blockyaml`
+reads those in one pass over the lines and gives the same tree. Every other
+text is read here: we read libyaml's event stream (PyYAML's C parser,
+imported on first use) and build the tree ourselves instead of calling
+libyaml's compose: that puts positions,
 duplicate keys, alias bounds, nesting depth, tag safety and YAML 1.2 scalar
 resolution in one place, and avoids compose's recursion (it segfaults on very
 deep nesting). Nothing here constructs Python objects from tags.
@@ -14,17 +17,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-import yaml
-
-try:  # libyaml is the fast path; the pure-Python parser is a fallback only.
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
-
-LIBYAML = _Parser.__module__ != "yaml.loader"
-_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
-_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
-_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+yaml = _Parser = None  # imported on first use (Builder.build)
+_ScalarEvent = _AliasEvent = _MappingStartEvent = _MappingEndEvent = _SequenceStartEvent = _SequenceEndEvent = None
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000
@@ -60,7 +54,7 @@ class Mapping(Node):
         self.line = line
         self.column = column
         self.items: dict[str, tuple[Scalar, Node]] = {}
-        self.size = 1
+        self.size = 1  # nodes it stands for: the libyaml builder's alias bound (block reader: no aliases, left 1)
 
     def get(self, key: str) -> Node | None:
         pair = self.items.get(key)
@@ -74,7 +68,7 @@ class Sequence(Node):
         self.line = line
         self.column = column
         self.children: list[Node] = []
-        self.size = 1
+        self.size = 1  # as Mapping.size
 
 
 @dataclass
@@ -313,6 +307,18 @@ class _Builder:
         self.line_numbers = list(range(1, text.count("\n") + text.count("\r") + 3))
 
     def build(self) -> Node | None:
+        global yaml, _Parser, _ScalarEvent, _AliasEvent, _MappingStartEvent, _MappingEndEvent, _SequenceStartEvent
+        global _SequenceEndEvent
+        if _Parser is None:  # PyYAML only for the texts the block reader leaves to libyaml
+            import yaml
+
+            try:  # libyaml is the fast path; the pure-Python parser is a fallback only.
+                from yaml.cyaml import CParser as _Parser
+            except ImportError:  # pragma: no cover - depends on the PyYAML build
+                from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
+            _ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+            _MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+            _SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
         try:
             # PyYAML checks for control characters while constructing the parser
             parser = self.parser = _Parser(self.text)
@@ -502,10 +508,20 @@ class Loaded:
     text_spans: list = field(default_factory=list)
 
 
-def load_text(text: str, max_depth: int = MAX_DEPTH, max_alias_expansion: int = MAX_ALIAS_EXPANSION) -> Loaded:
-    """Parse ``text``; raises FatalLoadError for SM001, returns SM002/SM003 problems."""
+def load_text(text: str, max_depth: int = MAX_DEPTH, max_alias_expansion: int = MAX_ALIAS_EXPANSION,
+              block_reader: bool = True) -> Loaded:
+    """Parse ``text``; raises FatalLoadError for SM001, returns SM002/SM003 problems.
+
+    ``block_reader=False`` reads it with libyaml even when the block reader could (to compare the two).
+    """
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise FatalLoadError(LoadProblem("SM001", "empty", 1, 1))
+    if block_reader and max_depth >= MAX_DEPTH and max_alias_expansion >= MAX_ALIAS_EXPANSION:
+        from .blockyaml import read
+
+        root = read(text)
+        if root is not None:
+            return Loaded(root, text, [], [])
     stand_ins = _stand_ins(text)
     builder = _Builder(_translated(text, stand_ins), max_depth, max_alias_expansion)
     if not stand_ins:

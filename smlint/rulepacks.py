@@ -25,7 +25,7 @@ from functools import lru_cache
 from .datafile import DataFileError, TreeLocator
 from .loader import Mapping, Scalar, Sequence, escape_pointer
 from .loader import to_python as _to_python
-from .shown import printable
+from .shown import printable, printable_block
 
 CATEGORY = "organisation"
 _PLACEHOLDER = re.compile(r"\{(id|field|value|path|code)\}")
@@ -68,8 +68,9 @@ class PackRule:
         for lang in ("en", "nl"):
             given = self.docs.get(lang) or self.docs.get("en") or self.docs.get("nl") or {}
             summary = given.get("summary") or self.message.get(lang) or self.message.get("en") or self.code
-            doc[lang] = {"summary": _PLACEHOLDER.sub("…", summary), "what": given.get("what") or "",
-                         "why": given.get("why") or "", "bad": given.get("bad") or "", "good": given.get("good") or ""}
+            # the pack's own words reach a terminal (`smlint rules`, `explain`): escapes and line breaks shown, not run
+            doc[lang] = {"summary": printable(_PLACEHOLDER.sub("…", summary)),
+                         **{part: printable_block(given.get(part) or "") for part in ("what", "why", "bad", "good")}}
         return {"name": self.name, "category": CATEGORY, "severity": self.severity, "doc": doc,
                 "pack": self.file, "messages": {}}
 

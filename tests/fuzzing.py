@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from smlint.cli import main
 
+from .blockfuzz import block_texts, check_block_reader
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SOURCES = [(EXAMPLES / name).read_text(encoding="utf-8")
            for name in ("groene-buurt.strategy.yaml", "northwind-analytics.strategy.yaml", "flawed.strategy.yaml")]
@@ -377,4 +379,5 @@ def targets(long_statement_repeats: int = 300):
         ("same meaning, other line breaks", same_meaning(), check_same_findings),
         ("special files in a folder", special_folders, check_folder_property),
         ("hostile settings files", settings_files(), check_settings_property),
+        ("block reader against libyaml", block_texts(), check_block_reader),
     ]

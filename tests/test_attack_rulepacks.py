@@ -209,3 +209,17 @@ def test_a_nul_in_a_channel_data_path_is_exit_2(org, cli, tmp_path):
     org(_rule("$.objectives[*]", "{function: truthy}"), _statement("x"))
     (tmp_path / ".smlint.yaml").write_text('channel-data: "data\\0.yaml"\n', encoding="utf-8")
     assert cli("check", "s.strategy.yaml", *TODAY).exit_code == 2
+
+
+def test_a_packs_documentation_reaches_the_terminal_with_its_escapes_shown_not_run(org, cli):
+    docs = ("    docs:\n      en:\n        summary: \"Sum\\e[31mmary\\u202e\"\n"
+            "        what: \"First line\\nsecond \\e]0;title\\a line\\u2028end\"\n"
+            "        bad: \"channels:\\n\\t- \\e[2Jx\"\n")
+    org(_rule("$.objectives[*]", "{field: statement, function: truthy}") + docs, _statement("one"))
+    for args in (("explain", "ORG001"), ("rules",)):
+        shown = cli(*args, "--lang", "en").stdout
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown and "\u2028" not in shown
+        assert r"\x1b[31m" in shown and r"\u202e" in shown
+    shown = cli("explain", "ORG001", "--lang", "en").stdout
+    assert "First line\nsecond \\x1b]0;title\\x07 line\\u2028end" in shown  # its own lines kept, one per line
+    assert "channels:\n\t- \\x1b[2Jx" in shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import field
+
 from ..classcache import dataclass
 
 FORMATS = ("text", "json", "sarif", "gitlab", "github")
