@@ -264,8 +264,9 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
 
         yield from parallel.lint(files, options, jobs)
         return
-    for file in files:
-        between_files()
+    for index, file in enumerate(files):
+        if index:  # what the file before left (before the first: start-up, which leaves nothing to collect)
+            between_files()
         if file == "-":
             yield linter.lint_stream(stdin_filename or "-", sys.stdin.buffer)
         else:
