@@ -9,6 +9,7 @@ only in a folder smlint may write to, and not with ``python -B``
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -19,17 +20,18 @@ class Kept:
         self.table: dict | None = None
         self.changed = False
 
-    def path(self):
-        from .data import data_dir
+    def path(self) -> str:
+        from .data import data_folder
 
-        return data_dir("rules") / "__pycache__" / self.name
+        return os.path.join(data_folder("rules"), "__pycache__", self.name)
 
     def load(self) -> dict:
         if self.table is None:
             import marshal
 
             try:
-                table = marshal.loads(self.path().read_bytes())
+                with open(self.path(), "rb") as handle:
+                    table = marshal.loads(handle.read())
                 self.table = table if isinstance(table, dict) else {}
             except (OSError, ValueError, EOFError, TypeError):
                 self.table = {}
@@ -53,7 +55,7 @@ class Kept:
         """Write the table (at the process's exit: a run compiles what it needs, then it is kept)."""
         import marshal
 
-        from .data import data_dir, write_copy
+        from .data import data_folder, write_copy
 
         if sys.dont_write_bytecode:
             return
@@ -61,4 +63,4 @@ class Kept:
             data = marshal.dumps(self.table)
         except ValueError:
             return
-        write_copy(self.path(), data, like=data_dir("rules") / "vocabulary.yaml")
+        write_copy(self.path(), data, like=os.path.join(data_folder("rules"), "vocabulary.yaml"))

@@ -8,7 +8,6 @@ the strategy's period (SPEC section 7). The words are data in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import field
@@ -272,14 +271,14 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, timewords.days_in_month(year, month))
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
     month = start.month - 1 + months
     year = start.year + month // 12
     month = month % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(start.day, timewords.days_in_month(year, month)))
 
 
 def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
