@@ -1,4 +1,5 @@
-"""What smlint compiles once and keeps between runs: a table in ``rules/__pycache__`` (patterncache.py, classcache.py).
+"""What smlint compiles once and keeps between runs: a table in ``rules/__pycache__`` (patterncache.py, classcache.py,
+and :func:`made` here: what smlint makes from its rule data).
 
 Each table is a dict in Python's marshal format beside the rule data's copy
 (``data.py``), read when first used and written when the process ends if
@@ -64,3 +65,25 @@ class Kept:
         except ValueError:
             return
         write_copy(self.path(), data, like=os.path.join(data_folder("rules"), "vocabulary.yaml"))
+
+
+MADE = Kept(f"made-{sys.implementation.cache_tag}.marshal", limit=100)  # what made() keeps
+
+
+def made(function, *inputs, also=()):
+    """``function(*inputs)``, kept between runs: for what smlint makes from its rule data (a word list's pattern).
+
+    The key is the inputs themselves (their ``repr``), ``also`` (the other data the function reads) and the file
+    of the function's module (its size and time, as Python checks its bytecode): a change to any of them makes
+    the value again. The function must depend on nothing else, and its value be of marshal's types.
+    """
+    try:
+        found = os.stat(sys.modules[function.__module__].__file__)
+    except (OSError, TypeError):  # no file to tell a change of its code by: made each time
+        return function(*inputs)
+    key = (function.__qualname__, found.st_mtime_ns, found.st_size, repr((inputs, also)))
+    value = MADE.get(key)
+    if value is None:
+        value = function(*inputs)
+        MADE.put(key, value)
+    return value

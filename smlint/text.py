@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import timewords, wording
 from .classcache import dataclass
 from .data import read_yaml
+from .kept import made
 from .patterncache import compile as compile_kept
 
 MONTHS = {
@@ -124,7 +125,7 @@ class _Lists:
         self.scan = compile_kept(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
-        self.hidden_by = _hiders(lists, prefix_ok)
+        self.hidden_by = made(_hiders, lists, prefix_ok)  # made once and kept (kept.made)
 
     def find(self, text: str) -> list[str]:
         found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}

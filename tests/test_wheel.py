@@ -104,7 +104,7 @@ def test_installed_smlint_writes_a_report_and_a_calendar(installed, tmp_path):
 
 
 def test_installed_smlint_keeps_its_compiled_data_for_the_next_run(installed):
-    """A run of the installed smlint keeps the rule data, patterns and classes it compiled (beside the data, as
+    """A run of the installed smlint keeps the rule data, patterns, classes and word lists it made (beside the data, as
     Python keeps bytecode), and the next run reads them instead of compiling again (start-up, issue 15)."""
     _, smlint, outside = installed
     python = smlint.parent / "python"
@@ -126,4 +126,4 @@ def test_installed_smlint_keeps_its_compiled_data_for_the_next_run(installed):
     count, folder = again.stderr.split()
     assert count == "0" and "site-packages" in folder
     kept = sorted(p.name.split("-")[0] for p in (Path(folder) / "__pycache__").iterdir())
-    assert kept == ["classes", "data", "patterns"]
+    assert kept == ["classes", "data", "made", "patterns"]
