@@ -136,7 +136,7 @@ def describe(error: BaselineError, lang: str) -> str:
 
 def refuse_inputs(target: str, inputs) -> None:
     """BaselineError when writing a baseline to ``target`` would replace one of the files the run reads."""
-    from .commands.output import same_file
+    from .locations import same_file
 
     for path in inputs:
         if path and path != "-" and same_file(target, path):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .loader import (
+from .nodes import (
     _MISSING,
     _RESOLVED,
     MAX_DEPTH,
@@ -191,10 +191,10 @@ def _flow_plain(raw: str) -> tuple[object, str]:
 
 
 # What the parts of flow collections of plain scalars hold, by their text: most repeat from line to line of a
-# calendar ("channel: instagram", " status: scheduled"). Emptied when full, as loader._RESOLVED is.
+# calendar ("channel: instagram", " status: scheduled"). Emptied when full, as nodes._RESOLVED is.
 _PAIRS: dict[str, tuple] = {}
 _ITEMS: dict[str, tuple] = {}
-_PARTS_MAX = 20_000
+_PARTS_MAX = 4_096  # entries per table: the repeats are near each other; a few MB at most over any run
 _PART_LENGTH_MAX = 200  # longer parts are not kept: memory stays flat whatever the texts
 
 
@@ -235,29 +235,30 @@ def _item(part: str) -> tuple:
 def _flow(text: str, start: int, line: int, closing: str):
     """A flow collection that is a block value: nothing but a comment may follow it on its line."""
     end = text.find(closing, start)
-    if end > start and _FLOW_SPECIAL.search(text, start + 1, end) is None and text[start + 1:end].strip(" "):
+    inner = text[start + 1:end] if end > start else ""
+    if inner and _FLOW_SPECIAL.search(inner) is None and inner.strip(" "):
         # the common case, plain scalars only, split at ',' and ':' (calendars hold thousands of these)
-        _end_of(text, end + 1)
+        if end + 1 != len(text):
+            _end_of(text, end + 1)
         column = start + 2  # of the first character after the bracket
         if closing == "}":
             node = Mapping(line, start + 1)
             items = node.items
             known = _PAIRS
-            for part in text[start + 1:end].split(","):
-                entry = known.get(part) or _pair(part)
-                key = entry[1]
+            for part in inner.split(","):
+                key_value, key, key_offset, value, raw, value_offset = known.get(part) or _pair(part)
                 if key in items:
                     raise _Decline
-                items[key] = (Scalar(entry[0], key, True, line, column + entry[2]),
-                              Scalar(entry[3], entry[4], True, line, column + entry[5]))
+                items[key] = (Scalar(key_value, key, True, line, column + key_offset),
+                              Scalar(value, raw, True, line, column + value_offset))
                 column += len(part) + 1
         else:
             node = Sequence(line, start + 1)
             children = node.children
             known = _ITEMS
-            for part in text[start + 1:end].split(","):
-                entry = known.get(part) or _item(part)
-                children.append(Scalar(entry[0], entry[1], True, line, column + entry[2]))
+            for part in inner.split(","):
+                value, raw, offset = known.get(part) or _item(part)
+                children.append(Scalar(value, raw, True, line, column + offset))
                 column += len(part) + 1
         return node
     node, end = _flow_collection(text, start, line, closing)
@@ -401,7 +402,7 @@ _NO_KEY = (None,) * 6  # a line that holds no "key:" where its key would be
 _PLAIN, _BELOW, _OTHER = "plain", "below", "other"  # a key's value: a plain scalar; on the lines below; other
 # The key lines of a text by what they hold from the key on ("status: active", "- id: x" less its dash):
 # (key, its value, what the value is, where the value starts (1-based, from the key), value, raw text).
-# Many repeat from item to item; emptied when full, as loader._RESOLVED is.
+# Many repeat from item to item; emptied when full, as nodes._RESOLVED is.
 _KEY_LINES: dict[str, tuple] = {}
 _KEY_LINE_LENGTH_MAX = 200
 

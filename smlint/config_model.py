@@ -9,12 +9,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .convert import code, code_prefix
+from .convert import CODE_PATTERN, CODE_PREFIX_PATTERN, code, code_prefix, plain_bool, plain_number
 from .model import IsoDate
 
-CodePrefix = Annotated[str, BeforeValidator(code_prefix),
+def _code_text(pattern: str, explained: str):
+    return Annotated[str, Field(json_schema_extra={"pattern": pattern, "patternErrorMessage": explained})]
+
+
+CodePrefix = Annotated[str, BeforeValidator(code_prefix, json_schema_input_type=_code_text(
+                           CODE_PREFIX_PATTERN, "A rule code (SM205) or a prefix (SM2, SM), or a rule pack's (ORG001).")),
                        Field(description="A rule code (SM205) or a prefix (SM2, SM); any case.")]
 Code = Annotated[str, BeforeValidator(code), Field(description="A rule code, e.g. SM205; any case.")]
+# the keys of a mapping by code (as pydantic would put a key's pattern in patternProperties, dropping the rest)
+BY_CODE = {"propertyNames": {"description": "A rule code, e.g. SM205; any case.", "pattern": CODE_PATTERN,
+                             "patternErrorMessage": "A rule code such as SM205, or a rule pack's (ORG001)."}}
 Severity = Literal["error", "warning", "info"]
 
 
@@ -43,15 +51,16 @@ class Config(BaseModel):
         default_factory=dict, alias="per-file-ignores",
         description="Glob (relative to this file's folder) -> codes or prefixes left out for matching files, or "
                     "{codes, reason, until}.")
-    require_suppression_reason: bool = Field(
+    require_suppression_reason: Annotated[bool, BeforeValidator(plain_bool)] = Field(
         False, alias="require-suppression-reason",
         description="Ask every inline suppression and per-file ignore for a reason (SM010 when it has none).")
-    severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.")
+    severity: dict[Code, Severity] = Field(default_factory=dict, description="A severity per code: {SM205: error}.",
+                                           json_schema_extra=BY_CODE)
     fail_on: Severity | None = Field(None, alias="fail-on", description="Exit 1 at this severity or worse.")
     lang: Literal["en", "nl"] | None = Field(None, description="Message language.")
     today: IsoDate | None = Field(None, description="The date 'overdue' is judged against (reproducible runs).")
-    thresholds: dict[Code, dict[str, Annotated[float, Field(allow_inf_nan=False)]]] = Field(
-        default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.")
+    thresholds: dict[Code, dict[str, Annotated[float, Field(allow_inf_nan=False), BeforeValidator(plain_number)]]] = Field(
+        default_factory=dict, description="Rule options by code: {SM301: {min-reach: 15}}.", json_schema_extra=BY_CODE)
     channel_data: str | list[str] | None = Field(
         None, alias="channel-data", description="Your channel data file(s), relative to this file's folder.")
     patterns: list[str] | None = Field(None, description="File name patterns of strategy files.")
@@ -66,5 +75,5 @@ class Config(BaseModel):
     baseline: str | None = Field(
         None, description="A baseline file (made with --write-baseline), relative to this file's folder: findings "
                           "recorded in it are not reported.")
-    max_file_size: Annotated[int, Field(gt=0)] | None = Field(
+    max_file_size: Annotated[int, Field(gt=0), BeforeValidator(plain_number)] | None = Field(
         None, alias="max-file-size", description="Largest strategy file read, in bytes (default 10 MB).")

@@ -92,24 +92,39 @@ def plain_number(value):
     return value
 
 
+def plain_bool(value):
+    """A setting that is on or off is written true or false: not 1, not "yes" (as the schema an editor checks says)."""
+    if isinstance(value, bool):
+        return value
+    raise ValueError("want_bool")
+
+
 def unquoted(text: str) -> str:
     """How to write a number given as text: "85" -> 85, "1.200" (Dutch thousands) -> 1200."""
     text = text.strip()
     return text.replace(".", "") if _DUTCH_THOUSANDS.fullmatch(text) else text
 
 
+# A rule code or prefix, in any case: smlint's own (SM, SM2, SM205) and a rule pack's (ORG, ORG001: letters and
+# digits ending in a letter, then up to three digits). As ECMAScript reads it too: the schemas carry it.
+_PACK_PREFIX = "(?![Ss][Mm])[A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?"
+CODE_PREFIX_PATTERN = "^ *(?:[Ss][Mm][0-9]{0,3}|" + _PACK_PREFIX + "[0-9]{0,3}) *$"
+CODE_PATTERN = "^ *(?:[Ss][Mm][0-9]{3}|" + _PACK_PREFIX + "[0-9]{3}) *$"
+_CODE_PREFIX = re.compile(CODE_PREFIX_PATTERN)
+_CODE = re.compile(CODE_PATTERN)
+
+
 def code_prefix(value):
-    """A rule code or prefix in any case: "sm2" -> "SM2"."""
-    # smlint's own (SM, SM2, SM205) and a rule pack's (ORG, ORG001); whether the code exists is checked later
-    if isinstance(value, str) and re.fullmatch(r"SM\d{0,3}|(?!SM)[A-Z][A-Z0-9]{0,7}(?<![0-9])\d{0,3}", value.strip().upper()):
-        return value.strip().upper()
+    """A rule code or prefix in any case: "sm2" -> "SM2"; whether the code exists is checked later."""
+    if isinstance(value, str) and _CODE_PREFIX.fullmatch(value):
+        return value.strip(" ").upper()
     raise ValueError("not_code")
 
 
 def code(value):
     """A full rule code in any case: "sm205" -> "SM205"."""
-    if isinstance(value, str) and re.fullmatch(r"SM\d{3}|(?!SM)[A-Z][A-Z0-9]{0,7}(?<![0-9])\d{3}", value.strip().upper()):
-        return value.strip().upper()
+    if isinstance(value, str) and _CODE.fullmatch(value):
+        return value.strip(" ").upper()
     raise ValueError("not_code")
 
 
@@ -119,6 +134,7 @@ CONVERTERS = {
     "percent": percent,
     "truthy": truthy,
     "plain_number": plain_number,
+    "plain_bool": plain_bool,
     "code_prefix": code_prefix,
     "code": code,
 }

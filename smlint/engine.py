@@ -33,7 +33,6 @@ from .validate import validate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-FATAL = ("SM001", "SM006")  # the file could not be checked: reported whatever --select and --ignore say
 
 
 @dataclass(frozen=True)

@@ -441,7 +441,7 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
     whether the user wants this finding's rule fixed. A file that does not
     parse, or whose version smlint does not read, is left alone.
     """
-    from .engine import FATAL
+    from .loader import FATAL
 
     outcome = Outcome(file, data, data)
     passes = [0]

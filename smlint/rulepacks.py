@@ -25,6 +25,7 @@ from functools import lru_cache
 from .datafile import DataFileError, TreeLocator
 from .loader import Mapping, Scalar, Sequence, escape_pointer
 from .loader import to_python as _to_python
+from .locations import same_file
 from .shown import printable, printable_block
 
 CATEGORY = "organisation"
@@ -96,7 +97,7 @@ def _load(files, lang: str) -> tuple[PackRule, ...]:
 
             raise DataFileError(file.replace("\0", "\\0"), 1, 1,
                                 message("SM001", "unreadable", lang, {"problem": "NUL in the file name"}))
-        if any(_same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
+        if any(same_file(file, other) for other in read):  # listed twice (perhaps spelt another way): read once
             continue
         read.append(file)
         for rule, locate in _read(file, lang):
@@ -115,12 +116,6 @@ def compile_pattern(pattern: str):
     from .patterns import compile_pattern
 
     return compile_pattern(pattern)
-
-
-def _same_file(a: str, b: str) -> bool:
-    from .commands.output import same_file
-
-    return same_file(a, b)
 
 
 def _schema() -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 
 import pytest
 import yaml
@@ -601,3 +602,17 @@ def test_sm301_reads_ages_written_in_numbers(name, ages):
     doc["channels"].append({"platform": "snapchat", "audiences": ["x"]})
     [finding] = only(run(doc, "en"), "SM301")
     assert f"aged {ages}" in finding.message and "assumed" in finding.message
+
+
+def test_the_maturity_command_judges_a_training_date_against_its_today(cli, tmp_path):
+    doc = stage_three("en")
+    doc["team"][1]["trained"] = D(2027, 3, 1)
+    plan = tmp_path / "plan.strategy.yaml"
+    plan.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    stages = {}
+    for today in ("2027-02-28", "2027-03-02"):
+        result = cli("maturity", plan, "--today", today, "--format", "json", "--lang", "en")
+        assert result.exit_code == 0, result.output
+        stages[today] = json.loads(result.stdout)["stage"]
+    assert stages == {"2027-02-28": 2, "2027-03-02": 3}
+    assert cli("maturity", plan, "--today", "2027-02-30").exit_code == 2  # not a date: a usage error

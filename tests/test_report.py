@@ -228,8 +228,26 @@ def test_refuses_to_write_over_a_strategy(cli, tmp_path):
     for target in (strategy, link):
         result = cli("report", strategy, "-o", target, "--today", TODAY)
         assert result.exit_code == 2
-        assert "strategiebestanden" in result.stderr or "strategy files" in result.stderr
+        assert "smlint leest dat bestand" in result.stderr or "smlint reads it" in result.stderr
     assert strategy.read_bytes() == GROENE.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["report", "calendar"])
+@pytest.mark.parametrize("settings", [".smlint.yaml", "channels.yaml", "pack.yaml", "baseline.json"])
+def test_refuses_to_write_over_a_settings_file_the_run_reads(cli, tmp_path, monkeypatch, command, settings):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.strategy.yaml").write_bytes(GROENE.read_bytes())
+    files = {".smlint.yaml": "channel-data: [channels.yaml]\nrule-packs: [pack.yaml]\nbaseline: baseline.json\n",
+             "channels.yaml": "sources:\n  mine: {cite: Eigen panel, year: 2026, denominator: leden}\n",
+             "pack.yaml": "version: 1\nrules:\n  - code: ORG001\n    message: {en: x}\n    given: $.objectives[*]\n"
+                          "    then: {field: statement, function: truthy}\n",
+             "baseline.json": '{"smlint-baseline": 1, "findings": []}\n'}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = cli(command, "plan.strategy.yaml", "-o", settings, "--today", TODAY, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f"Not writing to {settings}: smlint reads it" in result.stderr
+    assert (tmp_path / settings).read_text(encoding="utf-8") == files[settings]
 
 
 @pytest.mark.parametrize("command, name", [("report", "report.html"), ("calendar", "calendar.ics")])

@@ -43,6 +43,8 @@ from hypothesis import strategies as st
 from smlint import records
 from smlint.convert import (
     AGE_PATTERN,
+    CODE_PATTERN,
+    CODE_PREFIX_PATTERN,
     DATE_PATTERN,
     PERCENT_PATTERN,
     PRACTICE_WORD_PATTERN,
@@ -177,7 +179,11 @@ _BY_PATTERN = {
     PERCENT_PATTERN: ["40", "40%", "12.5 %", "100", "0", "100.0%"],
     PRACTICE_WORD_PATTERN: ["ja", "nee", "yes", "no", "Ja", "NEE", "True"],
     DATE_PATTERN: ["2027-01-01", "2027-12-31", "2028-02-29", "2000-02-29", "0001-01-01", "9999-12-31"],
+    # codes that exist (whether a code exists is the linter's alone to know: not generated otherwise)
+    CODE_PREFIX_PATTERN: ["SM", "SM2", "sm205", " SM301 ", "SM30", "Sm0"],
+    CODE_PATTERN: ["SM205", "sm301", " SM003"],
 }
+ODD_CODES = ["SM2O5", "SMX", "S M2", "sm205\n", "SM2051", "ORG1234", "1SM", "", "SM\t", "ＳＭ２", "-SM2"]
 
 
 def _valid(spec: dict, depth: int):
@@ -191,8 +197,13 @@ def _valid(spec: dict, depth: int):
         return st.sampled_from(spec["values"])
     if kind == "union":
         return st.one_of([_valid(option, depth) for option in spec["options"]])
+    if kind == "str" and spec.get("before") in ("code", "code_prefix"):
+        pattern = CODE_PATTERN if spec["before"] == "code" else CODE_PREFIX_PATTERN
+        return weighted(st.sampled_from(_BY_PATTERN[pattern]), st.sampled_from(ODD_CODES), 6)
     if kind == "str":
         return st.sampled_from(_BY_PATTERN[spec["pattern"]]) if "pattern" in spec else st.text(max_size=12)
+    if kind == "dict":
+        return st.dictionaries(_valid(spec["key"], depth), value_of(spec["value"], depth + 1), max_size=2)
     if kind in ("int", "float"):
         low, high = spec.get("ge", spec.get("gt", -10**6)), spec.get("le", 10**6)
         numbers = st.integers(int(low), int(high))
@@ -285,3 +296,45 @@ def test_the_cases_that_once_disagreed(extra, valid):
     document = {**MINIMAL, **extra}
     assert VALIDATOR.is_valid(document) is valid
     check_agreement(document)
+
+
+# -- the configuration: schemas/config.schema.json against the loader's validator ----------------------
+CONFIG_VALIDATOR = Validator(json.loads((data_dir("schemas") / "config.schema.json").read_text(encoding="utf-8")))
+
+
+def check_config_agreement(document) -> None:
+    """The editor accepts a configuration exactly when smlint's validator does (that its codes and rule options
+    exist, and that its rule packs can be read, smlint alone checks after that)."""
+    text = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    values = to_python(load_bytes(text.encode("utf-8")).root) if document else {}
+    assert values == document
+    values = {key: value for key, value in values.items() if not str(key).startswith("x-")}
+    errors = records.validate("Config", values)
+    assert CONFIG_VALIDATOR.is_valid(document) == (not errors), (text, errors,
+                                                                 [e.message for e in CONFIG_VALIDATOR.iter_errors(document)])
+
+
+@settings(max_examples=1000 if EXPLORE else 300, deadline=None, derandomize=not EXPLORE,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+@given(document=model_values("Config"))
+def test_config_schema_and_validator_agree_on_generated_configurations(document):
+    check_config_agreement(document)
+
+
+@pytest.mark.parametrize("document, valid", [
+    ({"max-file-size": "100"}, False),          # once accepted by smlint, refused by the editor
+    ({"max-file-size": 100}, True),
+    ({"require-suppression-reason": "yes"}, False),
+    ({"require-suppression-reason": 1}, False),
+    ({"require-suppression-reason": True}, True),
+    ({"thresholds": {"SM301": {"min-reach": "15"}}}, False),
+    ({"thresholds": {"sm301": {"min-reach": 15}}}, True),
+    ({"select": ["sm2", " SM301 ", "ORG001"]}, True),
+    ({"select": ["SM2O5"]}, False),             # once accepted by the editor, refused by smlint
+    ({"severity": {"SM2": "error"}}, False),
+    ({"severity": {"Sm205": "error"}}, True),
+])
+def test_the_configurations_that_once_disagreed(document, valid):
+    assert CONFIG_VALIDATOR.is_valid(document) is valid
+    check_config_agreement(document)
+

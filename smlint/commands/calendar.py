@@ -208,7 +208,7 @@ def calendar(paths, fmt, output, lang, today, channel_data, config_path) -> None
     run_lang = options.lang or "en"
     errors = words(run_lang)["errors"]
     if output is not None:
-        refuse_inputs(output, files, errors["same_file"])
+        refuse_inputs(output, linted.inputs, errors["same_file"])
     found: list[Item] = []
     names: list[str] = []
     langs = []

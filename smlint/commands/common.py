@@ -35,14 +35,15 @@ class Strategies:
     A file that cannot be read has its error said on standard error, in its language, as it passes.
     """
 
-    def __init__(self, files, options) -> None:
+    def __init__(self, files, options, inputs=()) -> None:
         self.files = files
         self.options = options
+        self.inputs = [*files, *inputs]  # everything the run reads: an output may replace none of them
         self.failed = False
 
     def __iter__(self):
         from .. import i18n
-        from ..engine import FATAL
+        from ..loader import FATAL
         from .report_view import words
 
         for result in lint_files(self.files, self.options, keep_context=True):
@@ -63,8 +64,9 @@ def lint(paths, *, lang, today, channel_data, config_path) -> Strategies:
     """The files the paths name, with the findings and rule context `check` and `maturity` make of them."""
     loaded = configuration(config_path, lang)
     options = engine_options(loaded, lang=lang, today=today, channel_data=channel_data)
+    settings = [loaded.file, *options.channel_data, *options.rule_packs, loaded.baseline()]
     return Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False,
-                                     loaded.exclusions()), options)
+                                     loaded.exclusions()), options, [path for path in settings if path])
 
 
 def say(message: str) -> None:

@@ -8,7 +8,8 @@ import sys
 import click
 
 from ..i18n import common
-from .base import channel_data_option, config_option, configuration, emit, engine_options, lang_option, lint_files, strategy_files
+from .base import (channel_data_option, config_option, configuration, date_value, emit, engine_options, lang_option,
+                   lint_files, strategy_files)
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -17,16 +18,18 @@ from .base import channel_data_option, config_option, configuration, emit, engin
 @lang_option
 @click.option("--ignore", multiple=True,
               help="Codes or prefixes whose findings do not count against an objective being SMART.")
+@click.option("--today", callback=date_value, default=None, metavar="YYYY-MM-DD",
+              help="The date to judge against (default: the configuration's `today`, else the system date).")
 @channel_data_option
 @config_option
-def maturity(paths, fmt, lang, ignore, channel_data, config_path) -> None:
+def maturity(paths, fmt, lang, ignore, today, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
     from .. import maturity as model
-    from ..engine import FATAL
+    from ..loader import FATAL
     from ..reporters.files import shown, text
 
     loaded = configuration(config_path, lang)
-    options = engine_options(loaded, ignore=ignore, lang=lang, channel_data=channel_data)
+    options = engine_options(loaded, ignore=ignore, lang=lang, today=today, channel_data=channel_data)
     files = strategy_files(paths or (".",), options.lang, loaded.config.patterns, False, loaded.exclusions())
     views = []
     for result in lint_files(files, options, keep_context=True):

@@ -6,21 +6,13 @@ import os
 
 import click
 
+from ..locations import same_file
+
 
 class OutputError(click.ClickException):
     """The output cannot be written where asked: exit 2, like a usage error."""
 
     exit_code = 2
-
-
-def same_file(a: str, b: str) -> bool:
-    """Whether two paths name one file (the same path, a link to it, or a hard link)."""
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def refuse_inputs(target: str, inputs, message: str) -> None:

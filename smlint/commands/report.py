@@ -74,7 +74,7 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
             raise click.UsageError(errors["output_is_file"].format(path=output))
         folder = output
     elif output is not None:
-        refuse_inputs(output, files, errors["same_file"])
+        refuse_inputs(output, linted.inputs, errors["same_file"])
 
     if folder is not None:
         try:
@@ -98,7 +98,7 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
             continue
         name = page_name(result.file, taken)
         target = os.path.join(folder, name)
-        refuse_inputs(target, files, errors["same_file"])
+        refuse_inputs(target, linted.inputs, errors["same_file"])
         write_atomic(target, html, errors["not_written"])
         pages.append({"file": result.file, "href": name, "organisation": view["organisation"],
                       "stage": view["maturity"]["stage"], "summary": view["summary"], "lang": result.lang, "error": None})
@@ -118,6 +118,6 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
             "generated": w["generated_index"].format(version=__version__, today=format_date(options.today, index_lang)),
         }).encode("utf-8")
         target = os.path.join(folder, "index.html")
-        refuse_inputs(target, files, errors["same_file"])
+        refuse_inputs(target, linted.inputs, errors["same_file"])
         write_atomic(target, index, errors["not_written"])
     sys.exit(1 if linted.failed else 0)
