@@ -38,7 +38,7 @@ def run_check(paths, fmt, output, fail_on, exit_zero, select, extend_select, ign
               version=__version__, colour=colour, quiet=quiet, config_base=str(loaded.base) if loaded.file else None)
     results = lint_files(files, options, stdin_filename, jobs)  # lazily: nothing is linted before it is written
     if output and write_baseline:  # both would be written to one file, and the one written last would win
-        from .output import same_file
+        from ..locations import same_file
 
         if same_file(output, write_baseline):
             raise usage_error(common("baseline_is_output", options.lang or "en").format(path=write_baseline))
