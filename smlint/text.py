@@ -8,14 +8,15 @@ the strategy's period (SPEC section 7). The words are data in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from . import timewords, wording
+from .classcache import dataclass
 from .data import read_yaml
+from .kept import made
 from .patterncache import compile as compile_kept
 
 MONTHS = {
@@ -83,7 +84,7 @@ def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
 # where an entry may start: not inside a word, nor after a hyphen; metric and platform words (prefix_ok) also
 # after a hyphen: "LinkedIn-volgers", "Instagram-posts"
 _WORD_START = {False: r"(?<![\w-])", True: r"(?<!\w)"}
-_WORD_CHAR = {False: re.compile(r"[\w-]"), True: re.compile(r"\w")}  # the characters _WORD_START looks back at
+_WORD_CHAR = {False: compile_kept(r"[\w-]"), True: compile_kept(r"\w")}  # the characters _WORD_START looks back at
 
 
 def _longest_first(word: str):
@@ -124,7 +125,7 @@ class _Lists:
         self.scan = compile_kept(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
-        self.hidden_by = _hiders(lists, prefix_ok)
+        self.hidden_by = made(_hiders, lists, prefix_ok)  # made once and kept (kept.made)
 
     def find(self, text: str) -> list[str]:
         found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}
@@ -203,7 +204,7 @@ class _Edge:
         return self.starts.match(_text_after(text, position, self.width)) is not None
 
 
-_SPACES = re.compile(r"\s*")  # \s is str.isspace(), as str.strip() uses
+_SPACES = compile_kept(r"\s*")  # \s is str.isspace(), as str.strip() uses
 
 
 def _text_after(text: str, position: int, width: int) -> str:
@@ -240,7 +241,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(read_yaml("vocabulary.yaml"))
 
 
-_LETTERS = re.compile(r"[a-zà-ÿ]+")
+_LETTERS = compile_kept(r"[a-zà-ÿ]+")
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
@@ -254,7 +255,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return "nl" if nl > en else "en"
 
 
-_GROUPED = {lang: re.compile(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
+_GROUPED = {lang: compile_kept(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
 
 
 def parse_number(text: str, lang: str) -> float | None:
@@ -271,14 +272,14 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, timewords.days_in_month(year, month))
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
     month = start.month - 1 + months
     year = start.year + month // 12
     month = month % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(start.day, timewords.days_in_month(year, month)))
 
 
 def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
@@ -427,21 +428,21 @@ def _masked(text: str, spans) -> str:
     return "".join(parts)
 
 
-_NUMBER = re.compile(
+_NUMBER = compile_kept(
     r"(?<![\w.,])([+-]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[+-]?\d+(?:[.,]\d+)?)"
     r"(\s*(?:%|procent|percent|per\s+cent|pct\b))?(?![\w])",
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(r"(19|20)\d\d")
-_CENT = re.compile("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
-_WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
+_YEAR_ONLY = compile_kept(r"(19|20)\d\d")
+_CENT = compile_kept("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
+_WORD_PERCENT = compile_kept(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
-_BARE_X = re.compile(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
-_DOUBLE = re.compile(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
+_BARE_X = compile_kept(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
+_DOUBLE = compile_kept(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
 _TOWARDS = ("naar", "tot", "to", "up to", "tot wel")  # "van 1.200 naar 2.000": the number the goal ends at
 _COUNTS = {"twice": 2, "tweemaal": 2, "driemaal": 3, "thrice": 3}
 # a number written as a word counts when it counts something: "twee keer per dag", "three videos a week"
-_COUNT = re.compile(
+_COUNT = compile_kept(
     r"\b(" + "|".join(w for w in sorted({**WORD_NUMBERS, **_COUNTS}, key=len, reverse=True) if w not in ("een", "één", "a", "one"))
     + r")\s+(?:keer|maal|times|x|per|a\s+(?:day|week|month)|(?:nieuwe\s+|new\s+|extra\s+)?(?:posts?|berichten|video'?s|videos|"
     r"reels|blogs?|vlogs?|livestreams|artikelen|articles|stories|updates))\b|\b(twice|tweemaal|driemaal|thrice)\b",
@@ -453,7 +454,7 @@ def _count_value(word: str) -> int:
     return _COUNTS.get(word) or WORD_NUMBERS.get(word, 1)
 
 
-_THREE_WORDS = re.compile(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
+_THREE_WORDS = compile_kept(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
 
 
 def _metric_follows(vocab: _Vocabulary, text: str, position: int) -> bool:

@@ -26,14 +26,15 @@ listed verbs, at no start-up cost, with no dependency at run time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
+from .kept import made
 from .patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_PLACEHOLDER = compile_kept(r"\{([^{}]+)\}")
 LANGS = ("nl", "en")
 
 
@@ -112,16 +113,25 @@ def _shown(entry: str, matched: str) -> str:
 
 
 def compile_list(entries_by_lang: dict) -> WordList:
+    # the pattern's text, made once and kept (kept.made): it depends on the entries and the verbs' forms
+    text, entries = made(_list_pattern, entries_by_lang,
+                         also=(inflections(), read_yaml("vocabulary.yaml").get("not_forms")))
+    if not entries:
+        return WordList(None, ())
+    return WordList(compile_kept(text, re.IGNORECASE), entries)
+
+
+def _list_pattern(entries_by_lang: dict) -> tuple[str, tuple[str, ...]]:
     entries = []
     for lang in LANGS:
         for entry in (entries_by_lang or {}).get(lang) or []:
             entries.append((entry, entry_regex(entry, lang)))
     if not entries:
-        return WordList(None, ())
+        return "", ()
     entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
     combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
-    pattern = compile_kept(_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])", re.IGNORECASE)
-    return WordList(pattern, tuple(entry for entry, _ in entries))
+    return (_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])",
+            tuple(entry for entry, _ in entries))
 
 
 def _first_letters(entries_by_lang: dict) -> str:

@@ -16,8 +16,6 @@ Fix: a platform alias where the channel's id is the platform (``fb`` ->
 
 from __future__ import annotations
 
-import difflib
-
 from ..validate import describe
 
 CODE = "SM004"
@@ -66,7 +64,9 @@ def check(ctx):
                 if ref in known or ref in invalid:
                     continue
                 path = f"{ctx.path(item)}/{field}" + (f"/{index}" if many else "")
-                close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
+                from difflib import get_close_matches  # a reference to nothing: seldom
+
+                close = get_close_matches(ref, list(known), n=1, cutoff=0.75)
                 if target == "channels" and ctx.channel_data.canonical(ref) in known:
                     close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
                 kind = ctx.word(CODE, f"kind_{KIND[target]}")
