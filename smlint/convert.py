@@ -15,7 +15,6 @@ means the end of the text everywhere but in Python.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .patterncache import compile as compile_kept
 
@@ -110,8 +109,8 @@ def unquoted(text: str) -> str:
 _PACK_PREFIX = "(?![Ss][Mm])[A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?"
 CODE_PREFIX_PATTERN = "^ *(?:[Ss][Mm][0-9]{0,3}|" + _PACK_PREFIX + "[0-9]{0,3}) *$"
 CODE_PATTERN = "^ *(?:[Ss][Mm][0-9]{3}|" + _PACK_PREFIX + "[0-9]{3}) *$"
-_CODE_PREFIX = re.compile(CODE_PREFIX_PATTERN)
-_CODE = re.compile(CODE_PATTERN)
+_CODE_PREFIX = compile_kept(CODE_PREFIX_PATTERN)
+_CODE = compile_kept(CODE_PATTERN)
 
 
 def code_prefix(value):
