@@ -76,6 +76,10 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
             refuse_inputs(write_baseline, [*files, loaded.file, *loaded.channel_data(), *loaded.rule_packs()])
         except BaselineError as exc:
             raise settings_error(describe(exc, lang or "en")) from None
+        folder = os.path.dirname(write_baseline) or "."
+        if not os.path.isdir(folder):  # said now, not after every file is linted
+            reason = "not_folder" if os.path.exists(folder) else "no_folder"
+            raise settings_error(_not_written(write_baseline, reason, folder, lang or "en"))
         return _writing_baseline(results, write_baseline, lang, quiet, locations)
     baseline_path = baseline_path or loaded.baseline()
     if baseline_path:
@@ -87,6 +91,13 @@ def _narrow(results, files, lang, loaded, baseline_path, write_baseline, since, 
             raise settings_error(f"{baseline_path}: {describe(exc, lang or 'en')}") from None
         return _against_baseline(results, baseline, lang, quiet, locations)
     return results
+
+
+def _not_written(path: str, reason: str, folder: str, lang: str, problem: str = "") -> str:
+    """Why the baseline cannot be written to ``path``, in the user's language."""
+    reasons = common("os_errors", lang)
+    said = reasons[reason].format(folder=folder) if reason in reasons else problem
+    return common("baseline_not_written", lang).format(path=path, problem=said)
 
 
 def _against_baseline(results, baseline, lang: str, quiet: bool, locations):
@@ -123,7 +134,10 @@ def _writing_baseline(results, path: str, lang: str, quiet: bool, locations):
     try:
         write_text(path, baseline.render(recorded, locations))
     except OSError as exc:
-        raise settings_error(f"{path}: {exc.strerror or exc}") from None
+        from ..reporters.destination import write_error
+
+        failure = write_error(path, exc)
+        raise settings_error(_not_written(path, failure.reason, failure.folder, lang, failure.problem)) from None
     if not quiet:
         echo_error(common("baseline_written", lang).format(count=len(recorded), file=path))
 
