@@ -128,16 +128,16 @@ def _writing_baseline(results, path: str, lang: str, quiet: bool, locations):
         langs.add(result.lang)
         result.findings = []
         yield result
-    lang = langs.pop() if len(langs) == 1 and lang is None else lang or "en"
     from ..atomic import write_text
 
     try:
         write_text(path, baseline.render(recorded, locations))
-    except OSError as exc:
+    except OSError as exc:  # said as the run's other errors are: in --lang or the configuration's language
         from ..reporters.destination import write_error
 
         failure = write_error(path, exc)
-        raise settings_error(_not_written(path, failure.reason, failure.folder, lang, failure.problem)) from None
+        raise settings_error(_not_written(path, failure.reason, failure.folder, lang or "en", failure.problem)) from None
+    lang = langs.pop() if len(langs) == 1 and lang is None else lang or "en"
     if not quiet:
         echo_error(common("baseline_written", lang).format(count=len(recorded), file=path))
 
