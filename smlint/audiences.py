@@ -16,15 +16,16 @@ The words are data: ``audience_words`` in ``rules/channels.yaml`` (ages) and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
+from .patterncache import compile as compile_kept
 
-_FROM = re.compile(
+_FROM = compile_kept(
     r"\b(\d{2})\s*(?:\+|-?\s*plussers?\b|(?:jaar\s+)?en\s+ouder\b|(?:years?\s+)?and\s+(?:over|older)\b)", re.IGNORECASE)
-_OVER = re.compile(r"\b(?:over|boven\s+de|ouder\s+dan|aged)\s+(\d{2})\b(?!\s*(?:-|tot|to)\s*\d)", re.IGNORECASE)
-_RANGE = re.compile(
+_OVER = compile_kept(r"\b(?:over|boven\s+de|ouder\s+dan|aged)\s+(\d{2})\b(?!\s*(?:-|tot|to)\s*\d)", re.IGNORECASE)
+_RANGE = compile_kept(
     r"\b(?:tussen\s+)?(\d{1,2})\s*(?:-|tot|t/m|to|en|and)\s*(\d{2})\s*(?:jaar|jarigen|years?(?:\s+old)?|year-olds)\b",
     re.IGNORECASE)
 

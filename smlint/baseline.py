@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from .classcache import dataclass
 from .loader import Mapping, Scalar, Sequence
 from .locations import Locations
 

@@ -22,8 +22,6 @@ whenever this reader answers.
 
 from __future__ import annotations
 
-import re
-
 from .nodes import (
     _MISSING,
     _RESOLVED,
@@ -33,16 +31,17 @@ from .nodes import (
     Sequence,
     resolve_plain,
 )
+from .patterncache import compile as compile_kept
 
 # Characters this reader leaves to libyaml: tab, CR, NEL, other C0/C1 controls, DEL, surrogates, U+FFFE/U+FFFF,
 # the BOM inside a text, and U+2028/U+2029 (line breaks to libyaml)
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL = compile_kept("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 # plain scalars may not start with these (in block context); '-' may when a non-space follows ("-5")
 _NOT_PLAIN_START = frozenset("?:,[]{}#&*!|>'\"%@`")
 _NOT_KEY_START = _NOT_PLAIN_START | {"-", " "}  # a key may not start with '-' here either (left to libyaml)
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
+_SINGLE_QUOTED = compile_kept(r"'((?:[^']|'')*)'")
+_DOUBLE_QUOTED = compile_kept(r'"([^"\\]*)"')
 
 _MAX_DEPTH = MAX_DEPTH - 4  # deeper texts are libyaml's, which reports smlint's depth limit
 
@@ -103,8 +102,8 @@ def _value(text: str, start: int, line: int):
 
 # one entry of a one-line flow collection and what follows it: a quoted scalar without escapes, or a plain one
 # without the characters flow context treats specially (':', '?', '#': left to libyaml)
-_FLOW_ENTRY = re.compile(r"""(?:'((?:[^']|'')*)'|"([^"\\]*)"|([^ ,\[\]{}#:?'"][^,\[\]{}#:?]*?)) *([,\]}])""")
-_FLOW_KEY = re.compile(r"([^ ,\[\]{}#:?'\"\-][^,\[\]{}#:?]*?) *: +")
+_FLOW_ENTRY = compile_kept(r"""(?:'((?:[^']|'')*)'|"([^"\\]*)"|([^ ,\[\]{}#:?'"][^,\[\]{}#:?]*?)) *([,\]}])""")
+_FLOW_KEY = compile_kept(r"([^ ,\[\]{}#:?'\"\-][^,\[\]{}#:?]*?) *: +")
 
 
 def _flow_entry(text: str, position: int, line: int, depth: int) -> tuple:
@@ -170,7 +169,7 @@ def _flow_collection(text: str, start: int, line: int, closing: str, depth: int 
 
 
 # characters that make a flow collection one for the general path: nesting, quotes, comments, '?'
-_FLOW_SPECIAL = re.compile(r"[\[\]{}'\"#?]")
+_FLOW_SPECIAL = compile_kept(r"[\[\]{}'\"#?]")
 _BAD_FLOW_START = frozenset("&*!|>%@`")  # indicators a plain scalar cannot start with (besides those above)
 
 

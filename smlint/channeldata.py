@@ -9,19 +9,18 @@ from it); rules use :class:`ChannelData`.
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .datafile import DataFileError
 from .loader import escape_pointer, position
+from .patterncache import compile as compile_kept
 
 DAYS = {"day": 1.0, "week": 7.0, "month": 30.44}
 OPEN_BAND_END = 80  # SPEC section 7: an open top band ("65+") ends at 80
 BAND = r"^\d+(-\d+|\+)$"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SLUG = compile_kept(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 # -- merging -----------------------------------------------------------------
@@ -92,7 +91,9 @@ class ChannelData:
         return self.canonical(platform) or _norm(platform).replace(" ", "-")
 
     def closest(self, name: str) -> str | None:
-        match = difflib.get_close_matches(_norm(name), list(self._aliases), n=1, cutoff=0.7)
+        from difflib import get_close_matches  # only for a suggestion
+
+        match = get_close_matches(_norm(name), list(self._aliases), n=1, cutoff=0.7)
         return self._aliases[match[0]] if match else None
 
     def display(self, name: str) -> str:
@@ -328,7 +329,9 @@ def consistency(data: ChannelData):
                 refs = figure["source"] if isinstance(figure["source"], list) else [figure["source"]]
                 for ref in refs:
                     if _SLUG.match(ref) and ref not in data.sources:
-                        close = difflib.get_close_matches(ref, list(data.sources), n=1, cutoff=0.6)
+                        from difflib import get_close_matches  # only for a suggestion
+
+                        close = get_close_matches(ref, list(data.sources), n=1, cutoff=0.6)
                         return f"{base}/{where}/source", "unknown_source", {
                             "source": ref, "hint": close[0] if close else "-"}
                 if not data.denominator(figure):

@@ -10,13 +10,12 @@ line and key, and a suggestion.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import field
 
 from . import records
+from .classcache import dataclass
 from .datafile import DataFileError, TreeLocator, check
 from .loader import MAX_FILE_BYTES, escape_pointer
 
@@ -29,51 +28,62 @@ class Loaded:
 
     config: records.Record  # the fields of config_model.Config, validated
     file: str | None = None
-    base: Path = field(default_factory=Path.cwd)
+    base: str = field(default_factory=os.getcwd)  # a folder (a string: a lint run does without pathlib)
 
     def rule_packs(self) -> tuple[str, ...]:
-        return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in self.config.rule_packs)
+        return tuple(self._under_base(f) for f in self.config.rule_packs)
 
     def baseline(self) -> str | None:
         value = self.config.baseline
-        return None if value is None else value if os.path.isabs(value) else str(self.base / value)
+        return None if value is None else self._under_base(value)
 
     def exclusions(self, extra=()):
         """What file searches leave out: the configuration's ``exclude``, and ``extra`` (``--exclude``, relative to
         the current folder)."""
         from .discovery import Exclusions
 
-        return Exclusions([(self.base, self.config.exclude), (Path.cwd(), extra)])
+        return Exclusions([(self.base, self.config.exclude), (os.getcwd(), extra)])
 
     def channel_data(self) -> tuple[str, ...]:
         value = self.config.channel_data
         files = [value] if isinstance(value, str) else list(value or [])
-        return tuple(str(self.base / f) if not os.path.isabs(f) else f for f in files)
+        return tuple(self._under_base(f) for f in files)
+
+    def _under_base(self, path: str) -> str:
+        """A path the configuration names, from its folder (written as pathlib writes it)."""
+        if os.path.isabs(path):
+            return path
+        from pathlib import Path
+
+        return str(Path(self.base) / path)
 
 
-def find(start: Path | None = None, lang: str | None = None) -> Path | None:
-    """The configuration file that applies from ``start`` (default: the current folder).
+def find(start=None, lang: str | None = None):
+    """The configuration file (a ``pathlib.Path``) that applies from ``start`` (default: the current folder).
 
     Raises DataFileError for a ``pyproject.toml`` that mentions ``tool.smlint`` but cannot be read: the
     user's configuration would otherwise be left out without a word.
     """
-    folder = (start or Path.cwd()).resolve()
+    folder = os.path.realpath(start or os.getcwd())
     while True:
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject, lang):
-            return pyproject
-        if (folder / ".git").exists() or folder.parent == folder:
+        found = os.path.join(folder, CONFIG_FILE)
+        if not os.path.isfile(found):
+            found = os.path.join(folder, PYPROJECT)
+            if not (os.path.isfile(found) and _has_tool_table(found, lang)):
+                found = None
+        if found is not None:
+            from pathlib import Path
+
+            return Path(found)
+        if os.path.exists(os.path.join(folder, ".git")) or os.path.dirname(folder) == folder:
             return None
-        folder = folder.parent
+        folder = os.path.dirname(folder)
 
 
 _MENTION = re.compile(rb"\bsmlint\b")  # [tool.smlint], `smlint = ...` under [tool], a header written wrongly
 
 
-def _has_tool_table(path: Path, lang: str) -> bool:
+def _has_tool_table(path: str, lang: str) -> bool:
     """Whether a pyproject.toml holds ``[tool.smlint]``: decided by reading it as TOML when it mentions it."""
     from .discovery import read
     from .loader import FatalLoadError
@@ -100,9 +110,9 @@ def load(path: str | None, lang: str | None = None) -> Loaded:
         shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     else:
         shown = path
-    base = Path(path).resolve().parent
+    base = os.path.dirname(os.path.realpath(path))
     lang = lang or written_language(path) or "en"
-    if Path(path).name == PYPROJECT or path.endswith(".toml"):
+    if os.path.basename(os.path.normpath(path)) == PYPROJECT or path.endswith(".toml"):
         values, locator = _read_toml(shown, path, lang)
     else:
         from .datafile import read
@@ -232,7 +242,9 @@ def unknown_code(code: str, known) -> str | None:
     """None when ``code`` (upper case) is one of the ``known`` codes or a prefix of one; else the closest, or ""."""
     if code and any(k.startswith(code) for k in known):
         return None
-    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only for a suggestion
+
+    close = get_close_matches(code, known, n=1, cutoff=0.6)
     return close[0] if close else ""
 
 
@@ -270,6 +282,8 @@ def _check_codes(file: str, config, lang: str, locator, rule_packs: tuple[str, .
         defaults = getattr(checks.load(code), "OPTIONS", {}) if code in checks.modules() else {}
         for option in options:
             if option not in defaults:
-                close = difflib.get_close_matches(option, list(defaults), n=1, cutoff=0.5)
+                from difflib import get_close_matches  # only for a suggestion
+
+                close = get_close_matches(option, list(defaults), n=1, cutoff=0.5)
                 fail(f"/thresholds/{code}/{escape_pointer(option)}", "config_unknown_option", code=code, option=option,
                      known=", ".join(defaults) or "-", hint=close[0] if close else "-")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from .channeldata import ChannelData, built_in
+from .classcache import dataclass
 from .loader import Mapping, Scalar, Sequence
 
 ALL_CHANNELS = "all"  # `channels: all` on an objective or a pillar

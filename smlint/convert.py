@@ -15,7 +15,8 @@ means the end of the text everywhere but in Python.
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from .patterncache import compile as compile_kept
 
 # A real date, YYYY-MM-DD, from 0001-01-01 to 9999-12-31, leap years included: an editor can tell
 # 2027-02-30 from 2028-02-29 without a date library (the YAML language server checks format: date by shape only).
@@ -34,13 +35,13 @@ SLUG_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
 RELATIVE_TARGET_PATTERN = "^ *[+-]?[0-9]+([.,][0-9]+)? *% *$"
 PRACTICE_WORD_PATTERN = "^([Jj][Aa]|[Nn][Ee][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
 
-_DATE = re.compile(DATE_PATTERN)
-_AGE_TEXT = re.compile(r" *([0-9]{1,3})(?: *- *([0-9]{1,3})| *(\+)) *")  # AGE_PATTERN without the 0-120 bound
-_PERCENT_TEXT = re.compile(r" *([0-9]+(?:\.[0-9]{1,6})?) *%? *")  # PERCENT_PATTERN without the 0-100 bound
-_PRACTICE_WORD = re.compile(PRACTICE_WORD_PATTERN)
+_DATE = compile_kept(DATE_PATTERN)
+_AGE_TEXT = compile_kept(r" *([0-9]{1,3})(?: *- *([0-9]{1,3})| *(\+)) *")  # AGE_PATTERN without the 0-120 bound
+_PERCENT_TEXT = compile_kept(r" *([0-9]+(?:\.[0-9]{1,6})?) *%? *")  # PERCENT_PATTERN without the 0-100 bound
+_PRACTICE_WORD = compile_kept(PRACTICE_WORD_PATTERN)
 # what YAML would read as a number if the quotes were left off
-_NUMBER_TEXT = re.compile(r" *[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? *")
-_DUTCH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
+_NUMBER_TEXT = compile_kept(r" *[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? *")
+_DUTCH_THOUSANDS = compile_kept(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
 
 
 def iso_date(value):
@@ -108,8 +109,8 @@ def unquoted(text: str) -> str:
 _PACK_PREFIX = "(?![Ss][Mm])[A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?"
 CODE_PREFIX_PATTERN = "^ *(?:[Ss][Mm][0-9]{0,3}|" + _PACK_PREFIX + "[0-9]{0,3}) *$"
 CODE_PATTERN = "^ *(?:[Ss][Mm][0-9]{3}|" + _PACK_PREFIX + "[0-9]{3}) *$"
-_CODE_PREFIX = re.compile(CODE_PREFIX_PATTERN)
-_CODE = re.compile(CODE_PATTERN)
+_CODE_PREFIX = compile_kept(CODE_PREFIX_PATTERN)
+_CODE = compile_kept(CODE_PATTERN)
 
 
 def code_prefix(value):
@@ -138,10 +139,10 @@ CONVERTERS = {
 }
 
 
-_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\Z")
-_NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
-_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th|e)?\s+([^\W\d_]+)\.?,?\s+(\d{4})\Z")
-_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\Z")
+_YMD = compile_kept(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\Z")
+_NUMERIC = compile_kept(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
+_DAY_MONTH = compile_kept(r"(\d{1,2})(?:st|nd|rd|th|e)?\s+([^\W\d_]+)\.?,?\s+(\d{4})\Z")
+_MONTH_DAY = compile_kept(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\Z")
 
 
 def date_readings(text) -> list[tuple[str, dt.date]]:

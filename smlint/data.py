@@ -16,17 +16,24 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
+_HERE = os.path.dirname(os.path.realpath(__file__))
 COMPILED = ("schemas", "models.compiled.json")  # a data file outside rules/ that a lint run reads
 
 
-def data_dir(name: str) -> Path:
-    installed = _HERE / "_data" / name
-    if installed.is_dir():
+def data_folder(name: str) -> str:
+    """The folder of smlint's ``rules`` or ``schemas`` (a string: a lint run does without pathlib)."""
+    installed = os.path.join(_HERE, "_data", name)
+    if os.path.isdir(installed):
         return installed
-    return _HERE.parent / name
+    return os.path.join(os.path.dirname(_HERE), name)
+
+
+def data_dir(name: str):
+    """``data_folder(name)`` as a ``pathlib.Path``."""
+    from pathlib import Path
+
+    return Path(data_folder(name))
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +42,7 @@ def read_yaml(relative: str):
     parsed = _parsed()
     if relative in parsed:
         return parsed[relative]
-    return _parse(data_dir("rules") / relative)
+    return _parse(os.path.join(data_folder("rules"), relative))
 
 
 @lru_cache(maxsize=None)
@@ -45,7 +52,7 @@ def read_json(folder: str, name: str):
     key = f"../{folder}/{name}"
     if key in parsed:
         return parsed[key]
-    return _parse(data_dir(folder) / name)
+    return _parse(os.path.join(data_folder(folder), name))
 
 
 @lru_cache(maxsize=None)
@@ -58,23 +65,23 @@ def catalogue() -> dict:
     return dict(sorted(entries.items()))
 
 
-def _sources() -> dict[str, Path]:
+def _sources() -> dict[str, str]:
     """Every YAML file of rules/ (by its path there), and the JSON files a lint run reads."""
-    rules = data_dir("rules")
+    rules = data_folder("rules")
     found = {}
     for folder, subfolders, files in os.walk(rules):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in files:
             if name.endswith(".yaml"):
-                path = Path(folder) / name
-                found[path.relative_to(rules).as_posix()] = path
+                path = os.path.join(folder, name)
+                found[os.path.relpath(path, rules).replace(os.sep, "/")] = path
     folder, name = COMPILED
-    found[f"../{folder}/{name}"] = data_dir(folder) / name
+    found[f"../{folder}/{name}"] = os.path.join(data_folder(folder), name)
     return found
 
 
-def _parse(path: Path):
-    if path.suffix == ".json":
+def _parse(path: str):
+    if path.endswith(".json"):
         import json
 
         with open(path, encoding="utf-8") as handle:
@@ -95,16 +102,18 @@ def _parsed() -> dict:
     contents = {}
     for name, path in sorted(sources.items()):
         try:
-            contents[name] = path.read_bytes()
+            with open(path, "rb") as handle:
+                contents[name] = handle.read()
         except OSError:
             pass  # a missing file is reported when it is read
     checksum = 0
     for name, content in contents.items():
         checksum = binascii.crc32(content, binascii.crc32(name.encode(), checksum))
-    cache = data_dir("rules") / "__pycache__"
-    copy = cache / f"data-{checksum:08x}-{len(contents)}.marshal{marshal.version}"
+    copy = os.path.join(data_folder("rules"), "__pycache__",
+                        f"data-{checksum:08x}-{len(contents)}.marshal{marshal.version}")
     try:
-        kept = marshal.loads(copy.read_bytes())
+        with open(copy, "rb") as handle:
+            kept = marshal.loads(handle.read())
         if isinstance(kept, dict) and kept.keys() == contents.keys():
             return kept
     except (OSError, ValueError, EOFError, TypeError):
@@ -119,25 +128,30 @@ def _parsed() -> dict:
     return parsed
 
 
-def write_copy(path: Path, data: bytes, like: Path | None = None, stale: str | None = None) -> None:
+def write_copy(path, data: bytes, like=None, stale: str | None = None) -> None:
     """Write a kept copy atomically (readable as ``like`` is), removing older ones named ``stale`` (a glob);
     a folder smlint may not write to is fine: the copy only saves time."""
+    import fnmatch
     import tempfile
 
-    folder = path.parent
+    folder, name = os.path.split(os.fspath(path))
     try:
-        folder.mkdir(exist_ok=True)
+        if not os.path.isdir(folder):
+            os.mkdir(folder)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".copy-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-            os.chmod(temporary, like.stat().st_mode & 0o666 if like is not None else 0o644)
+            os.chmod(temporary, os.stat(like).st_mode & 0o666 if like is not None else 0o644)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-        for old in folder.glob(stale) if stale else ():
-            if old != path:
-                old.unlink(missing_ok=True)
+        for old in os.listdir(folder) if stale else ():
+            if old != name and fnmatch.fnmatchcase(old, stale):
+                try:
+                    os.unlink(os.path.join(folder, old))
+                except FileNotFoundError:
+                    pass
     except OSError:
         pass

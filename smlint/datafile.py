@@ -8,7 +8,6 @@ safe tags and duplicate-key checks of strategy files hold here too.
 
 from __future__ import annotations
 
-import difflib
 
 from . import records
 from .loader import MAX_FILE_BYTES, FatalLoadError, Node, escape_pointer, find, load_bytes, position, to_python
@@ -97,7 +96,9 @@ def _located(model, locator, error: dict, lang: str) -> tuple[int, int, str]:
     kind = error["type"]
     if kind == "extra_forbidden":
         known = records.fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+        from difflib import get_close_matches  # only for a suggestion
+
+        close = get_close_matches(loc[-1], known, n=1, cutoff=0.6)
         args = {"key": loc[-1], "where": describe(pointer.rsplit("/", 1)[0]), "hint": close[0] if close else "",
                 "known": ", ".join(known)}
         line, column = locator.key(pointer)

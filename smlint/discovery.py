@@ -14,7 +14,6 @@ import errno
 import fnmatch
 import os
 import stat
-from pathlib import Path
 
 DEFAULT_PATTERNS = (
     "strategy.yaml", "strategy.yml", "*.strategy.yaml", "*.strategy.yml",
@@ -53,6 +52,8 @@ def _decides(spec, base: str, path: str, is_dir: bool) -> bool | None:
     relative = os.path.relpath(os.path.abspath(path), base)
     if relative == "." or relative.startswith(".."):
         return None
+    from pathlib import Path  # only when there is something to exclude (a one-file run does without pathlib)
+
     return spec.check_file(Path(relative).as_posix() + ("/" if is_dir else "")).include
 
 
@@ -128,6 +129,8 @@ def discover(path: str, patterns=DEFAULT_PATTERNS, exclude: Exclusions | None = 
                 continue
             full = full if path != "." else os.path.relpath(full)
             found.append(Special(full) if _special(full) else full)  # stat before any open
+    from pathlib import Path
+
     return sorted(found, key=lambda p: Path(p).parts)
 
 
@@ -236,6 +239,7 @@ def ignored_for(file: str, per_file_ignores: dict, base: str | None, today=None,
     """
     import fnmatch
     import os
+    from pathlib import Path
 
     base_path = Path(base) if base else Path.cwd()
     try:

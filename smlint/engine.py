@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from . import channeldata, checks
+from .classcache import dataclass
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
 from .i18n import LANGUAGES, language_code, message, written_language

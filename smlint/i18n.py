@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from .classcache import dataclass
 from .data import catalogue, read_yaml
+from .patterncache import compile as compile_kept
 
 LANGUAGES = ("en", "nl")
 
@@ -27,7 +28,7 @@ def written_language(text: str, key: str) -> str | None:
     return match[1].lower() if match else None
 
 
-_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*\Z")
+_LANGUAGE_TAG = compile_kept(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
 def is_language_tag(value) -> bool:

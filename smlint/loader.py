@@ -13,9 +13,9 @@ deep nesting). Nothing here constructs Python objects from tags.
 from __future__ import annotations
 
 import itertools
-import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from .classcache import dataclass
 from .nodes import (  # noqa: F401 - the tree's names, also imported from here
     _MISSING,
     _RESOLVED,
@@ -28,6 +28,7 @@ from .nodes import (  # noqa: F401 - the tree's names, also imported from here
     abbreviate,
     resolve_plain,
 )
+from .patterncache import compile as compile_kept
 
 yaml = _Parser = None  # imported on first use (Builder.build)
 _ScalarEvent = _AliasEvent = _MappingStartEvent = _MappingEndEvent = _SequenceStartEvent = _SequenceEndEvent = None
@@ -86,9 +87,9 @@ def _check_tag(tag: str | None, line: int, column: int) -> None:
         raise FatalLoadError(LoadProblem("SM001", "unsafe_tag", line, column, {"tag": shown}))
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compile_kept(r"\r\n|\r|\n")
 _ODD_BREAKS = "\x85\u2028\u2029"  # line breaks to libyaml (YAML 1.1), ordinary characters to YAML 1.2
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
+_PRIVATE_USE = compile_kept("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 
 
 def lines(text: str) -> list[str]:
@@ -377,6 +378,8 @@ class _Builder:
 
 @dataclass
 class Loaded:
+    """A file read into its tree, with what was found while reading it."""
+
     root: Node | None
     text: str
     problems: list[LoadProblem]

@@ -9,9 +9,9 @@ criteria, and all lower stages' criteria, hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .i18n import format_date
 from .smart import has_kpi

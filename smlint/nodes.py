@@ -5,8 +5,9 @@ Both readers build it: the block reader (blockyaml.py) and libyaml's event strea
 
 from __future__ import annotations
 
-import re
 import sys
+
+from .patterncache import compile as compile_kept
 
 MAX_DEPTH = 64  # the deepest nesting a tree may have (SM001 beyond)
 
@@ -61,12 +62,12 @@ class Sequence(Node):
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-_INT10 = re.compile(r"[-+]?[0-9]+\Z")
-_INT8 = re.compile(r"0o[0-7]+\Z")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_INT10 = compile_kept(r"[-+]?[0-9]+\Z")
+_INT8 = compile_kept(r"0o[0-7]+\Z")
+_INT16 = compile_kept(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = compile_kept(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = compile_kept(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = compile_kept(r"\.(nan|NaN|NAN)\Z")
 
 
 _FLOAT_MAX = int(sys.float_info.max)

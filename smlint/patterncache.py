@@ -1,12 +1,15 @@
-"""smlint's large patterns (vocabularies, time expressions) compiled once, their compiled code kept.
+"""smlint's patterns (vocabularies, time expressions, and every module's own) compiled once, their code kept.
 
 Python compiles a regular expression in Python code, and the vocabulary and
-time-expression patterns took about a third of a one-file run to compile.
+time-expression patterns took about a third of a one-file run to compile;
+the fifty-odd patterns the modules of a lint run compile when imported took
+another 4 ms, so they come from here too.
+
 What the compiler hands to the C engine (``_sre``) is a list of integers: it
 is kept in ``rules/__pycache__`` beside the rule data's marshal copy
 (``smlint/data.py``), by the pattern's text and flags, in a file named for
 the Python version and the engine's format (``_sre.MAGIC``), and written
-under the same rules (a writable folder, not ``python -B``). A pattern that
+under the same rules (``kept.py``: a writable folder, not ``python -B``). A pattern that
 changes is a new key, compiled as before. Anything unexpected (another
 Python's internals, a damaged file) falls back to ``re.compile``.
 """
@@ -22,9 +25,11 @@ try:
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
-_MAX = 500  # patterns kept at most (a run uses about 130; when the vocabulary changes, the file starts again)
-_kept: dict | None = None  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
-_changed = False
+from .kept import Kept
+
+# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), and (pattern, flags, "first") -> its
+# first characters (first_class); a run uses about 300
+KEPT = Kept(f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC if _sre else 0}.marshal", limit=500)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.compile
@@ -32,8 +37,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.c
     flags = int(flags)
     if _sre is None:
         return re.compile(pattern, flags)
-    kept = _load()
-    entry = kept.get((pattern, flags))
+    entry = KEPT.get((pattern, flags))
     if entry is not None:
         try:
             return _sre.compile(pattern, *entry)
@@ -51,7 +55,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.c
         compiled = _sre.compile(pattern, *entry)
     except Exception:  # noqa: BLE001 - internals not as in CPython 3.11-3.13: the public way, nothing kept
         return re.compile(pattern, flags)
-    _keep((pattern, flags), entry)
+    KEPT.put((pattern, flags), entry)
     return compiled
 
 
@@ -71,8 +75,7 @@ def first_class(pattern: str, flags: int = 0) -> str:
     it can match the empty text), kept like the compiled code."""
     flags = int(flags)
     key = (pattern, flags, "first")
-    kept = _load() if _sre is not None else {}
-    first = kept.get(key)
+    first = KEPT.get(key) if _sre is not None else None
     if not isinstance(first, str):
         try:
             first = _first(_parser.parse(pattern, flags).data) or ""
@@ -81,7 +84,7 @@ def first_class(pattern: str, flags: int = 0) -> str:
         if pattern.startswith("(?") and pattern[2:3].isalpha():
             first = ""  # global flags must stay at the start: the pattern is not wrapped
         if _sre is not None:
-            _keep(key, first)
+            KEPT.put(key, first)
     return first
 
 
@@ -147,51 +150,3 @@ def _starts(items) -> tuple[list[str], bool]:
         if not empty:
             return found, False
     return found, True
-
-
-def _file():
-    from .data import data_dir
-
-    return data_dir("rules") / "__pycache__" / f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
-
-
-def _load() -> dict:
-    global _kept
-    if _kept is None:
-        import marshal
-
-        try:
-            kept = marshal.loads(_file().read_bytes())
-            _kept = kept if isinstance(kept, dict) else {}
-        except (OSError, ValueError, EOFError, TypeError):
-            _kept = {}
-    return _kept
-
-
-def _keep(key, entry) -> None:
-    global _changed
-    if len(_kept) >= _MAX:
-        _kept.clear()
-    _kept[key] = entry
-    if not _changed and not sys.dont_write_bytecode:
-        import atexit
-
-        atexit.register(_save)
-    _changed = True
-
-
-def _save() -> None:
-    """Write the kept code when the process ends (a run compiles what it needs, then it is kept)."""
-    import marshal
-
-    from .data import write_copy
-
-    if sys.dont_write_bytecode:
-        return
-    try:
-        data = marshal.dumps(_kept)
-    except ValueError:
-        return
-    from .data import data_dir
-
-    write_copy(_file(), data, like=data_dir("rules") / "vocabulary.yaml")

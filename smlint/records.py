@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from .convert import CONVERTERS, RELATIVE_TARGET_PATTERN
 from .data import read_json
+from .patterncache import compile as compile_kept
 
-_INT_TEXT = re.compile(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
+_INT_TEXT = compile_kept(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}
 _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
 
@@ -28,7 +29,7 @@ _FALSE_WORDS = {"0", "off", "f", "false", "n", "no"}
 def _regex(pattern: str) -> re.Pattern:
     """A pattern of the table as pydantic and JSON Schema read it: a final ``$`` is the end of the text
     (in Python it also matches before a final newline, so "abc\\n" would pass as a slug)."""
-    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
+    return compile_kept(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
 
 
 class Invalid(Exception):

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .classcache import dataclass
 from .data import read_yaml
 from .i18n import language_code
 from .text import Analysis, analyse
+from .patterncache import compile as compile_kept
 
 DAYS_PER_MONTH = 30.44
-RELATIVE = re.compile(r"\s*([+-]?)(\d+(?:[.,]\d+)?)\s*%\s*")
+RELATIVE = compile_kept(r"\s*([+-]?)(\d+(?:[.,]\d+)?)\s*%\s*")
 
 
 @lru_cache(maxsize=None)

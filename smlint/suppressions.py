@@ -20,21 +20,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from .classcache import dataclass
 from .loader import lines as split_lines
 from .shown import printable
+from .patterncache import compile as compile_kept
 
-_DIRECTIVE = re.compile(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
+_DIRECTIVE = compile_kept(r"smlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=\s*)?(.*)$", re.IGNORECASE)
 # reason="..." and until=YYYY-MM-DD, anywhere after the codes. A value is quoted with "..." (\" inside), '...'
 # ('' inside), the curly quotes a word processor or phone types (“...”, „...”, ‘...’), or is one word. A quote
 # left open ends where the next option starts, so an unclosed reason never swallows the until after it.
-_OPTION = re.compile(r"""\b(reason|until)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|[“„]([^“”]*)”|‘([^‘’]*)’"""
+_OPTION = compile_kept(r"""\b(reason|until)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|[“„]([^“”]*)”|‘([^‘’]*)’"""
                      r"""|["'“„‘]((?:(?!\s(?:reason|until)\s*=).)*)|(\S*))""", re.IGNORECASE)
 _UNESCAPE = {2: lambda v: re.sub(r"\\(.)", r"\1", v), 3: lambda v: v.replace("''", "'")}
 MAX_REASON = 300  # characters of a reason shown in a message
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
-_MENTION = re.compile("[sS][mM][lL][iI][nN][tT]")
+_CODE = compile_kept(r"^[A-Z][A-Z0-9]{0,9}$")  # smlint's codes and prefixes, and rule packs' (ORG001)
+_MENTION = compile_kept("[sS][mM][lL][iI][nN][tT]")
 
 
 @dataclass

@@ -8,15 +8,16 @@ the strategy's period (SPEC section 7). The words are data in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 
 from . import timewords, wording
 from .alternation import Alternatives
+from .classcache import dataclass
 from .data import read_yaml
+from .kept import made
 from .patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
@@ -84,7 +85,7 @@ def _phrase_pattern(words, prefix_ok: bool = False) -> re.Pattern:
 # where an entry may start: not inside a word, nor after a hyphen; metric and platform words (prefix_ok) also
 # after a hyphen: "LinkedIn-volgers", "Instagram-posts"
 _WORD_START = {False: r"(?<![\w-])", True: r"(?<!\w)"}
-_WORD_CHAR = {False: re.compile(r"[\w-]"), True: re.compile(r"\w")}  # the characters _WORD_START looks back at
+_WORD_CHAR = {False: compile_kept(r"[\w-]"), True: compile_kept(r"\w")}  # the characters _WORD_START looks back at
 
 
 def _longest_first(word: str):
@@ -127,14 +128,11 @@ class _Lists:
 
     def __init__(self, lists: dict[str, list[str]], prefix_ok: bool) -> None:
         self.names = list(lists)
-        groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
-        first = _first_letters([word for words in lists.values() for word in words])
-        self.source = first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])"
-        self.alternatives = Alternatives([(f"g{n}", _each_word(words, prefix_ok)) for n, words in enumerate(lists.values())],
-                                         _WORD_START[prefix_ok], r"(?![\w])", re.IGNORECASE)
+        self.source, groups = made(_scan_parts, lists, prefix_ok)  # made once and kept (kept.made)
+        self.alternatives = Alternatives(groups, _WORD_START[prefix_ok], r"(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
-        self.hidden_by = _hiders(lists, prefix_ok)
+        self.hidden_by = made(_hiders, lists, prefix_ok)  # made once and kept (kept.made)
 
     @cached_property
     def scan(self) -> re.Pattern:
@@ -158,6 +156,14 @@ class _Lists:
         if name not in self.alone:
             self.alone[name] = _phrase_pattern(self.lists[name], self.prefix_ok)
         return self.alone[name]
+
+
+def _scan_parts(lists: dict[str, list[str]], prefix_ok: bool) -> tuple[str, tuple]:
+    """(one pattern for every list, a named group each; the same as groups of words for alternation.py)."""
+    groups = tuple((f"g{n}", tuple(_each_word(words, prefix_ok))) for n, words in enumerate(lists.values()))
+    first = _first_letters([word for words in lists.values() for word in words])
+    alternation = "|".join(f"(?P<{name}>" + "|".join(regex for regex, _ in words) + ")" for name, words in groups)
+    return first + _WORD_START[prefix_ok] + "(?:" + alternation + r")(?![\w])", groups
 
 
 def _hiders(lists: dict[str, list[str]], prefix_ok: bool) -> dict[str, set[str]]:
@@ -218,7 +224,7 @@ class _Edge:
         return self.starts.match(_text_after(text, position, self.width)) is not None
 
 
-_SPACES = re.compile(r"\s*")  # \s is str.isspace(), as str.strip() uses
+_SPACES = compile_kept(r"\s*")  # \s is str.isspace(), as str.strip() uses
 
 
 def _text_after(text: str, position: int, width: int) -> str:
@@ -255,7 +261,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(read_yaml("vocabulary.yaml"))
 
 
-_LETTERS = re.compile(r"[a-zà-ÿ]+")
+_LETTERS = compile_kept(r"[a-zà-ÿ]+")
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
@@ -269,7 +275,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return "nl" if nl > en else "en"
 
 
-_GROUPED = {lang: re.compile(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
+_GROUPED = {lang: compile_kept(r"-?\d{1,3}(\%s\d{3})+(\%s\d+)?" % seps) for lang, seps in (("nl", (".", ",")), ("en", (",", ".")))}
 
 
 def parse_number(text: str, lang: str) -> float | None:
@@ -286,14 +292,14 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, timewords.days_in_month(year, month))
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
     month = start.month - 1 + months
     year = start.year + month // 12
     month = month % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(start.day, timewords.days_in_month(year, month)))
 
 
 def _first_on_or_after(start: dt.date | None, build) -> dt.date | None:
@@ -454,14 +460,14 @@ def _masked(text: str, spans) -> str:
     return "".join(parts)
 
 
-_NUMBER = re.compile(
+_NUMBER = compile_kept(
     r"(?<![\w.,])([+-]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[+-]?\d+(?:[.,]\d+)?)"
     r"(\s*(?:%|procent|percent|per\s+cent|pct\b))?(?![\w])",
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(r"(19|20)\d\d")
-_CENT = re.compile("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
-_WORD_PERCENT = re.compile(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
+_YEAR_ONLY = compile_kept(r"(19|20)\d\d")
+_CENT = compile_kept("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
+_WORD_PERCENT = compile_kept(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
 _BARE_X = r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])"
 _DOUBLE = r"\b(verdubbel\w*|double|doubling|doubled)\b"
@@ -485,7 +491,7 @@ def _count_value(word: str) -> int:
     return _COUNTS.get(word) or WORD_NUMBERS.get(word, 1)
 
 
-_THREE_WORDS = re.compile(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
+_THREE_WORDS = compile_kept(r"\s*(\S+)?(?:\s+(\S+))?(?:\s+(\S+))?")  # words as str.split() finds them
 
 
 def _metric_follows(vocab: _Vocabulary, text: str, position: int) -> bool:

@@ -35,7 +35,6 @@ deadlines; :func:`response_window` finds the latter.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
@@ -60,14 +59,19 @@ THIS = r"(?:deze|dit|this|" + NEXT[3:]
 _I = re.IGNORECASE
 
 
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without the calendar module (which imports locale)."""
+    return 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
 def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, days_in_month(year, month))
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
     month = start.month - 1 + months
     year = start.year + month // 12
-    return dt.date(year, month % 12 + 1, min(start.day, calendar.monthrange(year, month % 12 + 1)[1]))
+    return dt.date(year, month % 12 + 1, min(start.day, days_in_month(year, month % 12 + 1)))
 
 
 def _span(start: dt.date, months: int) -> dt.date:
@@ -239,10 +243,10 @@ def patterns():
     return found
 
 
-RESPONSE_WORDS = re.compile(
+RESPONSE_WORDS = compile_kept(
     r"\b(?:reageer\w*|reageren|reactie\w*|beantwoord\w*|antwoord\w*|opgevolgd|opvolgen|respond\w*|response\w*|"
     r"repl(?:y|ies|ied|ying)|answer\w*|resolv\w*)\b", _I)
-_WINDOW = re.compile(
+_WINDOW = compile_kept(
     r"\b(?:binnen|within|in|onder|under|in\s+less\s+than|in\s+minder\s+dan|binnen\s+maximaal)\s+(\d+(?:[.,]\d+)?|een|één|an?|one)\s+"
     r"(uur|uren|minuten|minuut|min|hours?|hrs?|minutes?|mins?|dagen|dag|days?|werkdagen|werkdag|working\s+days?|business\s+days?)\b", _I)
 _SHORT = ("uur", "uren", "minuten", "minuut", "min", "hour", "hours", "hr", "hrs", "minute", "minutes", "mins")

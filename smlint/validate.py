@@ -17,8 +17,9 @@ from . import records
 from .convert import RELATIVE_TARGET_PATTERN, SLUG_PATTERN, unquoted
 from .i18n import Noun, Place
 from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, abbreviate, escape_pointer, to_python
+from .patterncache import compile as compile_kept
 
-_DUTCH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+\Z")
+_DUTCH_THOUSANDS = compile_kept(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+\Z")
 # the lists of items, by where they are: an item is named by its id (or counted) in messages
 _ITEMS = {("audiences",): "audiences", ("objectives",): "objectives", ("channels",): "channels",
           ("content", "pillars"): "pillars", ("content", "cadence"): "cadence", ("team",): "team",
@@ -228,7 +229,7 @@ class Validator:
         self.problems.append(LoadProblem("SM003", key, key_node.line, key_node.column, args, path))
 
 
-_DIGITS = re.compile(r"\s*[+-]?(0[xo])?([0-9a-fA-F_]+)(\.[0-9]*)?\s*%?\s*\Z")
+_DIGITS = compile_kept(r"\s*[+-]?(0[xo])?([0-9a-fA-F_]+)(\.[0-9]*)?\s*%?\s*\Z")
 
 
 def huge_number(value, value_node: Node | None) -> tuple[str, int] | None:

@@ -26,15 +26,16 @@ listed verbs, at no start-up cost, with no dependency at run time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .alternation import ANY, Alternatives
+from .classcache import dataclass
 from .data import read_yaml
+from .kept import made
 from .patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_PLACEHOLDER = compile_kept(r"\{([^{}]+)\}")
 LANGS = ("nl", "en")
 
 
@@ -124,18 +125,28 @@ def _shown(entry: str, matched: str) -> str:
 
 
 def compile_list(entries_by_lang: dict) -> WordList:
+    # the pattern's text and each entry's regex, made once and kept (kept.made): they depend on the entries and
+    # the verbs' forms
+    text, entries, groups = made(_list_pattern, entries_by_lang,
+                                 also=(inflections(), read_yaml("vocabulary.yaml").get("not_forms")))
+    if not entries:
+        return WordList(None, ())
+    return WordList(text, entries, Alternatives(groups, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE))
+
+
+def _list_pattern(entries_by_lang: dict) -> tuple[str, tuple[str, ...], tuple]:
+    """(the whole pattern, the entries by group number, the groups for alternation.py)."""
     entries = []
     for lang in LANGS:
         for entry in (entries_by_lang or {}).get(lang) or []:
             entries.append((entry, entry_regex(entry, lang), lang))
     if not entries:
-        return WordList(None, ())
+        return "", (), ()
     entries.sort(key=lambda triple: len(triple[1]), reverse=True)  # longest first: a phrase before its first word
     combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex, _) in enumerate(entries))
-    source = _first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])"
-    groups = [(f"g{number}", [(regex, _first(entry, lang))]) for number, (entry, regex, lang) in enumerate(entries)]
-    return WordList(source, tuple(entry for entry, _, _ in entries),
-                    Alternatives(groups, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE))
+    groups = tuple((f"g{number}", ((regex, _first(entry, lang)),)) for number, (entry, regex, lang) in enumerate(entries))
+    return (_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])",
+            tuple(entry for entry, _, _ in entries), groups)
 
 
 def _first(entry: str, lang: str) -> str | None:

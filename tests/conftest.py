@@ -82,3 +82,16 @@ def modules_imported_by(*args: str) -> list[str]:
             "print('\\n'.join(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
     return out.splitlines()
+
+
+def empty_store(store, tmp_path, monkeypatch):
+    """A kept table (smlint/kept.py) empty and kept in ``tmp_path/__pycache__``, as a new process finds it."""
+    import sys
+
+    folder = tmp_path / "__pycache__"
+    monkeypatch.setattr(store, "path", lambda: folder / store.name)
+    monkeypatch.setattr(store, "table", None)
+    monkeypatch.setattr(store, "changed", False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr("atexit.register", lambda function: None)  # saved by the test, not at exit
+    return folder

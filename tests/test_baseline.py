@@ -143,3 +143,22 @@ def test_stable_paths_name_items_by_id_and_calendar_entries_by_what_they_are():
     assert stable_path(root, "/calendar/0") == "/calendar[date=2027-01-05,channel=facebook,title=Afval]"
     assert stable_path(root, "/tasks/0") == "/tasks/0"
     assert stable_path(root, "/nowhere/3") == "/nowhere/3"
+
+
+@pytest.mark.parametrize(("target", "lang", "said"), [
+    ("missing/baseline.json", "en", "Cannot write the baseline to missing/baseline.json: the folder missing does not exist"),
+    ("missing/baseline.json", "nl", "Kan de baseline niet schrijven naar missing/baseline.json: de map missing bestaat niet"),
+    ("plans/flawed.strategy.yaml/b.json", "en", "plans/flawed.strategy.yaml is not a folder"),
+])
+def test_a_baseline_that_cannot_be_written_is_said_before_linting_in_the_users_language(repo, cli, monkeypatch,
+                                                                                         target, lang, said):
+    from smlint import engine
+
+    def no_lint(*args, **kwargs):
+        raise AssertionError("linted before the baseline's folder was checked")
+
+    monkeypatch.setattr(engine.Linter, "lint_path", no_lint)
+    result = cli("check", "plans", "--write-baseline", target, "--lang", lang)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Errno" not in result.stderr and "No such file" not in result.stderr

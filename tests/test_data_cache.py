@@ -19,7 +19,7 @@ def rules(tmp_path, monkeypatch):
     shutil.copytree(REPO / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "schemas").mkdir()
     shutil.copy(REPO / "schemas" / "models.compiled.json", tmp_path / "schemas")
-    monkeypatch.setattr(data, "data_dir", lambda name: tmp_path / name)
+    monkeypatch.setattr(data, "data_folder", lambda name: str(tmp_path / name))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     _forget()
     yield tmp_path / "rules"

@@ -9,6 +9,8 @@ import pytest
 
 from smlint import patterncache, text, wording
 
+from .conftest import empty_store
+
 SAMPLES = ["Voor 1 december 2027 groeit het aantal volgers op Instagram van 1.200 naar 1.500.",
            "We willen meer bereik en naamsbekendheid, binnen 24 uur reageren, voor de zomervakantie in Q3",
            "By June 30 we grow LinkedIn-followers from 1,200 to 1,500 (+25%) tegen Kerst", "", "İ ſ \u212a ß"]
@@ -17,13 +19,7 @@ SAMPLES = ["Voor 1 december 2027 groeit het aantal volgers op Instagram van 1.20
 @pytest.fixture
 def kept(tmp_path, monkeypatch):
     """An empty place to keep code in, as a new process finds it."""
-    folder = tmp_path / "__pycache__"
-    monkeypatch.setattr(patterncache, "_file", lambda: folder / "patterns-test.marshal")
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(patterncache, "_kept", None)
-    monkeypatch.setattr(patterncache, "_changed", False)
-    monkeypatch.setattr("atexit.register", lambda function: None)  # saved by the test, not at exit
-    return folder
+    return empty_store(patterncache.KEPT, tmp_path, monkeypatch)
 
 
 def _smlint_patterns() -> list[tuple[str, int]]:
@@ -45,11 +41,11 @@ def test_kept_code_makes_the_same_patterns_as_re_compile(kept):
     wanted = _smlint_patterns()
     assert len(wanted) > 40
     first = [patterncache.compile(pattern, flags) for pattern, flags in wanted]
-    patterncache._save()
+    patterncache.KEPT.save()
     assert len(list(kept.glob("patterns-*"))) == 1
-    patterncache._kept, patterncache._changed = None, False  # a new process: read from the kept file
+    patterncache.KEPT.table, patterncache.KEPT.changed = None, False  # a new process: read from the kept file
     again = [patterncache.compile(pattern, flags) for pattern, flags in wanted]
-    assert patterncache._changed is False  # nothing compiled again
+    assert patterncache.KEPT.changed is False  # nothing compiled again
     for made, from_kept, (pattern, flags) in zip(first, again, wanted, strict=True):
         reference = re.compile(pattern, flags)
         _same(made, reference)
@@ -58,14 +54,14 @@ def test_kept_code_makes_the_same_patterns_as_re_compile(kept):
 
 def test_a_damaged_file_is_compiled_again(kept):
     kept.mkdir()
-    patterncache._file().write_bytes(b"\x00not marshal")
+    patterncache.KEPT.path().write_bytes(b"\x00not marshal")
     _same(patterncache.compile(r"\b(?P<word>volgers?)\b", re.IGNORECASE), re.compile(r"\b(?P<word>volgers?)\b", re.I))
 
 
 def test_nothing_is_kept_under_python_dash_b(kept, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     patterncache.compile(r"kwartaal|quarter", re.IGNORECASE)
-    patterncache._save()
+    patterncache.KEPT.save()
     assert not kept.exists()
 
 

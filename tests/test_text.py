@@ -108,3 +108,13 @@ def test_the_words_next_to_a_number_are_read_whatever_the_case_and_spacing():
     assert analyse("GROEI VAN\n  1.200 NAAR 1.500 VOLGERS", START, "nl").baseline == 1200
     assert analyse("up from 1,200 followers, 20 %\tmore", START, "en").relative == [20.0]
     assert analyse("ervan 1200 volgers", START, "nl").baseline is None  # "van" must be a word of its own
+
+
+def test_days_in_month_as_the_calendar_counts_them():
+    """timewords counts a month's days itself (the calendar module imports locale, a cost at start-up)."""
+    import calendar
+
+    from smlint.timewords import days_in_month
+
+    assert [(y, m, days_in_month(y, m)) for y in range(1, 10000) for m in range(1, 13)] == \
+           [(y, m, calendar.monthrange(y, m)[1]) for y in range(1, 10000) for m in range(1, 13)]

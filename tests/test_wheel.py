@@ -7,6 +7,7 @@ tests run inside the source tree would never notice.
 from __future__ import annotations
 
 import json
+import os
 import site
 import subprocess
 import sys
@@ -100,3 +101,29 @@ def test_installed_smlint_writes_a_report_and_a_calendar(installed, tmp_path):
     result = run(installed, "calendar", EXAMPLES / "groene-buurt.strategy.yaml", "--format", "ics", "-o", ics)
     assert result.returncode == 0, result.stderr
     assert ics.read_bytes().count(b"BEGIN:VEVENT") == 15
+
+
+def test_installed_smlint_keeps_its_compiled_data_for_the_next_run(installed):
+    """A run of the installed smlint keeps the rule data, patterns, classes and word lists it made (beside the data, as
+    Python keeps bytecode), and the next run reads them instead of compiling again (start-up, issue 15)."""
+    _, smlint, outside = installed
+    python = smlint.parent / "python"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as a user runs it
+    args = [str(smlint), "check", str(EXAMPLES / "flawed.strategy.yaml"), "--today", "2027-01-02"]
+    first = subprocess.run(args, cwd=outside, env=env, capture_output=True, text=True)
+    code = ("import sys, smlint.data, smlint.kept\n"
+            "compiled = []\n"
+            "def counting(self, key, value):\n"
+            "    compiled.append(key)\n"
+            "smlint.kept.Kept.put = counting\n"
+            "smlint.data._parse = lambda path: sys.exit(f'parsed {path}')\n"
+            "sys.argv = ['smlint', *sys.argv[1:]]\n"
+            "from smlint.console import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "print(len(compiled), smlint.data.data_folder('rules'), file=sys.stderr)\n")
+    again = subprocess.run([str(python), "-c", code, *args[1:]], cwd=outside, env=env, capture_output=True, text=True)
+    assert again.stdout == first.stdout
+    count, folder = again.stderr.split()
+    assert count == "0" and "site-packages" in folder
+    kept = sorted(p.name.split("-")[0] for p in (Path(folder) / "__pycache__").iterdir())
+    assert kept == ["classes", "data", "made", "patterns"]

@@ -9,7 +9,7 @@ developers; what users read (docs and messages, English and Dutch) is in
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from functools import lru_cache
 
 
@@ -26,11 +26,22 @@ def implemented() -> list[str]:
 def modules() -> dict[str, str]:
     """Module name by rule code, for every rule with a check module."""
     table = {}
-    for info in pkgutil.iter_modules(__path__):
-        head = info.name.split("_", 1)[0]
+    for name in _module_names():
+        head = name.split("_", 1)[0]
         if head.startswith("sm") and head[2:].isdigit():
-            table[head.upper()] = f"{__name__}.{info.name}"
+            table[head.upper()] = f"{__name__}.{name}"
     return dict(sorted(table.items()))
+
+
+def _module_names() -> list[str]:
+    """The modules in this package, from a look at its folder (pkgutil, which imports typing, when it is not one)."""
+    try:
+        return [name[:-3] for folder in __path__ for name in os.listdir(folder)
+                if name.endswith(".py") and name != "__init__.py"]
+    except OSError:  # a zip file, say
+        import pkgutil
+
+        return [info.name for info in pkgutil.iter_modules(__path__)]
 
 
 @lru_cache(maxsize=None)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 
 from ..loader import Mapping, Scalar, Sequence, escape_pointer, find
+from ..patterncache import compile as compile_kept
 
 CODE = "SM003"
 
-_SHARE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent|pct\.?)?\s*\Z", re.IGNORECASE)
+_SHARE = compile_kept(r"\s*(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent|pct\.?)?\s*\Z", re.IGNORECASE)
 # sections whose items have an id, and the key whose text the id is made from
 _NAMED = {"audiences": "name", "pillars": "name", "team": "name", "tasks": "title"}
 

@@ -16,7 +16,6 @@ Fix: a platform alias where the channel's id is the platform (``fb`` ->
 
 from __future__ import annotations
 
-import difflib
 from itertools import chain
 from operator import attrgetter
 
@@ -87,7 +86,9 @@ def _all_known(ok, items, field: str, many: bool) -> bool:
 
 
 def _report(ctx, target: str, ref, path: str, known: dict):
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
+    from difflib import get_close_matches  # a reference to nothing: seldom
+
+    close = get_close_matches(ref, list(known), n=1, cutoff=0.75)
     if target == "channels" and ctx.channel_data.canonical(ref) in known:
         close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
     kind = ctx.word(CODE, f"kind_{KIND[target]}")

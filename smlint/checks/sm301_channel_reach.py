@@ -24,10 +24,10 @@ audience (about 64%).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..audiences import AssumedAge, assumed_age
 from ..channeldata import OPEN_BAND_END, Reach
+from ..classcache import dataclass
 
 CODE = "SM301"
 OPTIONS = {"min-reach": 20}

@@ -1,13 +1,16 @@
-"""What the commands share: their common options, the configuration and engine options, finding the files,
-linting them, and writing what they print (a failure to write is a usage error, exit 2)."""
+"""What the commands share: the configuration and engine options, finding the files, linting them, and writing
+what they print (a failure to write is a usage error, exit 2).
+
+Nothing here imports click until there is an error to raise or a note to print: a plain ``smlint check`` runs
+without it (``smlint/console.py``). What is click's (the options the commands share, ``date_value`` for --today,
+``SettingsError``) is defined in ``options.py`` and imported from here as before: it is made when first asked for.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
-
-import click
 
 from ..collector import between_files
 from ..i18n import LANGUAGES, common
@@ -18,10 +21,33 @@ FAIL_ON = ("error", "warning", "info")
 COLOR = ("auto", "always", "never")
 
 
-class SettingsError(click.ClickException):
-    """A configuration or data file smlint cannot use: exit 2, with its location."""
+def __getattr__(name: str):
+    if name in ("SettingsError", "date_value", "config_option", "lang_option", "channel_data_option"):
+        from . import options
 
-    exit_code = 2
+        return getattr(options, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def settings_error(message: str):
+    """A ``SettingsError`` (options.py): a configuration or data file smlint cannot use, exit 2."""
+    from .options import SettingsError
+
+    return SettingsError(message)
+
+
+def usage_error(message: str):
+    """click's ``UsageError``: the command line asks for something smlint cannot do, exit 2."""
+    import click
+
+    return click.UsageError(message)
+
+
+def echo_error(message: str) -> None:
+    """A note on standard error, as click writes it."""
+    import click
+
+    click.echo(message, err=True)
 
 
 def error_language(args) -> str:
@@ -60,26 +86,24 @@ def codes(values, option: str, lang: str, known) -> tuple[str, ...]:
                 continue
             words = part.split()
             if len(words) > 1 and not any(unknown_code(word, known) is not None for word in words):
-                raise click.UsageError(common("codes_with_spaces", lang).format(
+                raise usage_error(common("codes_with_spaces", lang).format(
                     option=option, value=part, fixed=",".join(words)))
             hint = unknown_code(part, known)
             if hint is not None:
-                raise click.UsageError(common("option_unknown_code_hint" if hint else "option_unknown_code", lang)
-                                       .format(option=option, code=part, hint=hint))
+                raise usage_error(common("option_unknown_code_hint" if hint else "option_unknown_code", lang)
+                                  .format(option=option, code=part, hint=hint))
             out.append(part)
     return tuple(out)
 
 
-def date_value(ctx, param, value):
-    if value is None:
-        return None
+def iso_date(value: str) -> dt.date | None:
+    """``YYYY-MM-DD`` (--today) as a date; None when it is not one."""
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    lang = (ctx.params.get("lang") if ctx else None) or error_language(sys.argv[1:])
-    raise click.BadParameter(common("bad_date", lang).format(value=value))
+    return None
 
 
 def configuration(path, lang):
@@ -89,7 +113,7 @@ def configuration(path, lang):
     try:
         return config.load(path, lang)
     except DataFileError as exc:
-        raise SettingsError(str(exc)) from None
+        raise settings_error(str(exc)) from None
 
 
 def engine_options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today=None, channel_data=()):
@@ -130,26 +154,13 @@ def rule_pack_codes(packs, lang: str) -> tuple[str, ...]:
     try:
         return tuple(sorted(rule.code for rule in rulepacks.load(packs, lang)))
     except DataFileError as exc:
-        raise SettingsError(str(exc)) from None
+        raise settings_error(str(exc)) from None
 
 
 def implemented() -> list[str]:
     from ..checks import implemented
 
     return implemented()
-
-
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
-                             help="Configuration file (default: .smlint.yaml or [tool.smlint] in pyproject.toml).")
-
-
-lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-                           help="Message language (default: the configuration's, else the file's).")
-
-
-channel_data_option = click.option(
-    "--channel-data", "channel_data", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-    help="Your own channel figures (YAML, same shape as rules/channels.yaml), merged over smlint's.")
 
 
 def use_colour(choice: str, output: str | None) -> bool:
@@ -170,9 +181,9 @@ def open_destination(output, inputs, lang: str):
     try:
         return Destination.open(output, inputs)
     except InputClash as exc:
-        raise SettingsError(common("output_is_input", lang).format(path=exc.path)) from None
+        raise settings_error(common("output_is_input", lang).format(path=exc.path)) from None
     except WriteError as exc:
-        raise SettingsError(write_problem(exc, lang)) from None
+        raise settings_error(write_problem(exc, lang)) from None
 
 
 def write_report(destination, lang: str | None, write) -> None:
@@ -183,7 +194,7 @@ def write_report(destination, lang: str | None, write) -> None:
         write(destination.out)
         destination.finish()
     except WriteError as exc:
-        raise SettingsError(write_problem(exc, lang or "en")) from None
+        raise settings_error(write_problem(exc, lang or "en")) from None
     finally:
         destination.discard()
 
@@ -226,10 +237,10 @@ def strategy_files(paths, lang: str | None, patterns, quiet: bool, exclude=None)
     for path in paths:
         if path == "-":
             if sys.stdin is None:  # started with standard input closed (`<&-`)
-                raise click.UsageError(common("stdin_closed", lang or "en"))
+                raise usage_error(common("stdin_closed", lang or "en"))
             found = ["-"]
         elif not os.path.lexists(path):
-            raise click.UsageError(common("path_missing", lang or "en").format(path=path))
+            raise usage_error(common("path_missing", lang or "en").format(path=path))
         else:
             found = discover(path, patterns, exclude)
         for file in found:
@@ -237,8 +248,7 @@ def strategy_files(paths, lang: str | None, patterns, quiet: bool, exclude=None)
                 seen.add(file)
                 files.append(file)
     if not files and not quiet:
-        click.echo(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(patterns)),
-                   err=True)
+        echo_error(common("no_files", lang or "en").format(paths=", ".join(paths), patterns=", ".join(patterns)))
     return files
 
 
@@ -254,8 +264,9 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
 
         yield from parallel.lint(files, options, jobs, linter)
         return
-    for file in files:
-        between_files()
+    for index, file in enumerate(files):
+        if index:  # what the file before left (before the first: start-up, which leaves nothing to collect)
+            between_files()
         if file == "-":
             yield linter.lint_stream(stdin_filename or "-", sys.stdin.buffer)
         else:
@@ -269,4 +280,4 @@ def make_linter(options):
     try:
         return Linter(options)
     except DataFileError as exc:
-        raise SettingsError(str(exc)) from None
+        raise settings_error(str(exc)) from None

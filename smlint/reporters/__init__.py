@@ -10,7 +10,9 @@ the rules is the catalogue's data, handed to it in ``Run.rules``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ..classcache import dataclass
 
 FORMATS = ("text", "json", "sarif", "gitlab", "github")
 

@@ -42,7 +42,8 @@ class InputClash(Exception):
         self.path = path
 
 
-def _failure(path: str | None, exc: OSError) -> WriteError:
+def write_error(path: str | None, exc: OSError) -> WriteError:
+    """Why ``path`` could not be written, as a reason of ``os_errors`` (rules/messages.yaml)."""
     folder = (os.path.dirname(path) or ".") if path else ""
     reason = REASONS.get(exc.errno or 0, "other")
     if reason == "no_folder" and os.path.isdir(folder):
@@ -64,7 +65,7 @@ class _Stream:
             raise
         except OSError as exc:
             self.failed = True
-            raise _failure(self.path, exc) from None
+            raise write_error(self.path, exc) from None
 
     def flush(self) -> None:
         try:
@@ -73,7 +74,7 @@ class _Stream:
             raise
         except OSError as exc:
             self.failed = True
-            raise _failure(self.path, exc) from None
+            raise write_error(self.path, exc) from None
 
 
 class Destination:
@@ -116,7 +117,7 @@ class Destination:
 
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
         except OSError as exc:
-            raise _failure(output, exc) from None
+            raise write_error(output, exc) from None
         os.fchmod(handle, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
         return cls(_Stream(stream, output), target, temporary, owned=True)
@@ -135,7 +136,7 @@ class Destination:
             if self.temporary is not None:
                 os.replace(self.temporary, self.target)
         except OSError as exc:
-            raise _failure(self.out.path, exc) from None
+            raise write_error(self.out.path, exc) from None
         self.done = True
 
     def discard(self) -> None:

@@ -19,8 +19,6 @@ these repeat), never from the message or the line, so it survives another
 from __future__ import annotations
 
 import os
-import unicodedata
-from urllib.parse import quote
 
 from ..locations import Locations  # noqa: F401  (reporters locate files through it)
 
@@ -38,6 +36,8 @@ def as_bytes(name: str) -> bytes:
 
 
 def _unsafe(char: str) -> bool:
+    import unicodedata  # a name that is not printable as it is: seldom
+
     return "\udc80" <= char <= "\udcff" or char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
 
 
@@ -69,11 +69,15 @@ def text(name: str) -> str:
 
 def uri(path: str) -> str:
     """A relative path as a URI reference; an absolute one as a file URI (bytes percent-encoded)."""
+    from urllib.parse import quote  # SARIF and GitLab reports only: text output does without it
+
     encoded = quote(as_bytes(path), safe="/")
     return "file://" + encoded if os.path.isabs(path) else encoded
 
 
 def folder_uri(folder: str) -> str:
+    from urllib.parse import quote
+
     return "file://" + quote(as_bytes(folder.rstrip("/") + "/"), safe="/")
 
 
