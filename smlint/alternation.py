@@ -49,7 +49,7 @@ class Alternatives:
         for _, alternatives in self.groups:
             for _, first in alternatives:
                 if first is not ANY and first not in fits:
-                    fits[first] = re.match("[" + first + "]", char, self.flags) is not None
+                    fits[first] = self._fits(first, char)
         choice = tuple((name, indices) for name, indices in (
             (name, tuple(index for index, (_, first) in enumerate(alternatives) if first is ANY or fits[first]))
             for name, alternatives in self.groups) if indices)
@@ -57,6 +57,12 @@ class Alternatives:
             self._by_choice[choice] = self._compile(choice) if choice else None
         self._by_char[char] = pattern = self._by_choice[choice]
         return pattern
+
+    def _fits(self, first: str, char: str) -> bool:
+        """Whether ``char`` is in the class ``[first]``."""
+        if first.isascii() and first.isalnum() and char.isascii():  # letters, as most words begin: no pattern
+            return (char.lower() in first.lower()) if self.flags & re.IGNORECASE else char in first
+        return compile_kept("[" + first + "]", self.flags).match(char) is not None
 
     def _compile(self, choice) -> re.Pattern:
         groups = dict(self.groups)

@@ -39,7 +39,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .patterncache import compile_guarded
+from .patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
     "januari": 1, "january": 1, "februari": 2, "february": 2, "maart": 3, "march": 3, "april": 4, "mei": 5,

@@ -107,7 +107,7 @@ def _item_name(item: Node | None, section: str) -> tuple[str, tuple[str, str]]:
     return "", ("", "")
 
 
-_NOT_SLUG = re.compile(r"[^a-z0-9_-]+")
+_NOT_SLUG = compile_kept(r"[^a-z0-9_-]+")
 
 
 def slugify(text: str) -> str:
