@@ -41,6 +41,9 @@ def merge(base, override):
 # -- what rules use ----------------------------------------------------------
 
 
+_KEPT = 4096  # answers a ChannelData keeps (per name, per age range)
+
+
 def _norm(name: str) -> str:
     return " ".join(str(name).strip().lower().replace("_", " ").split())
 
@@ -67,11 +70,22 @@ class ChannelData:
             self._aliases[_norm(canonical)] = canonical
             for alias in (entry or {}).get("aliases") or []:
                 self._aliases.setdefault(_norm(alias), canonical)
+        self._known: dict = {}  # answers looked up before (the data does not change): name -> canonical platform
+        self._reaches: dict = {}  # (platform, region, low, high) -> Reach or None
 
     # platforms
     def canonical(self, name) -> str | None:
         """The canonical platform for a name or alias, or None when unknown."""
-        return self._aliases.get(_norm(name)) if name is not None else None
+        if name is None:
+            return None
+        if name.__class__ is not str:
+            return self._aliases.get(_norm(name))
+        known = self._known
+        if name not in known:
+            if len(known) >= _KEPT:  # the names of many files: the memory stays flat
+                known.clear()
+            known[name] = self._aliases.get(_norm(name))
+        return known[name]
 
     def default_id(self, platform: str) -> str:
         return self.canonical(platform) or _norm(platform).replace(" ", "-")
@@ -153,6 +167,14 @@ class ChannelData:
 
     def reach(self, platform: str, region: str, low: int, high: int) -> Reach | None:
         """The platform's share of ages ``low``..``high``, weighted by years per band; None when a band has no figure."""
+        key = (platform, region, low, high)
+        if key not in self._reaches:
+            if len(self._reaches) >= _KEPT:
+                self._reaches.clear()
+            self._reaches[key] = self._reach(platform, region, low, high)
+        return self._reaches[key]
+
+    def _reach(self, platform: str, region: str, low: int, high: int) -> Reach | None:
         region_reach = ((self.platform(platform) or {}).get("reach") or {}).get(region)
         if not region_reach:
             return None

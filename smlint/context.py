@@ -54,6 +54,16 @@ class Settings:
         return any(code.startswith(p) for p in self.ignore) and not longest_prefix_wins(code, self.select, self.ignore)
 
 
+_RULES: dict = {}  # code -> the rule's module, once imported
+
+
+def _rule(code: str):
+    from . import checks
+
+    _RULES[code] = module = checks.load(code)
+    return module
+
+
 class RuleContext:
     def __init__(self, doc, root: Mapping, paths: dict[int, str], settings: Settings, lang: str,
                  suppressions=None) -> None:
@@ -81,11 +91,11 @@ class RuleContext:
 
     def reports_of(self, code: str) -> list[Report]:
         """A rule's reports on this file, run once (the maturity rules read the SMART ones)."""
-        if code not in self._reports:
-            from . import checks
-
-            self._reports[code] = list(checks.load(code).check(self))
-        return self._reports[code]
+        reports = self._reports.get(code)
+        if reports is None:
+            module = _RULES.get(code) or _rule(code)
+            reports = self._reports[code] = list(module.check(self))
+        return reports
 
     def counts(self, report: Report) -> bool:
         """Whether a report counts as a verdict: not ignored by configuration nor suppressed inline."""
@@ -213,18 +223,28 @@ class RuleContext:
         return self._by_channel(self.cadence, "channel")
 
     @cached_property
+    def entry_channels(self) -> list:
+        """The channel id each calendar entry names (None when it names none of the plan's), in calendar order."""
+        resolve = self.resolve_channel
+        return [resolve(entry.channel) for entry in self.doc.calendar]
+
+    @cached_property
     def calendar_by_channel(self) -> dict:
         """Calendar entries by the channel id they name."""
-        return self._by_channel(self.doc.calendar, "channel")
+        found: dict = {}
+        for entry, cid in zip(self.doc.calendar, self.entry_channels):
+            if cid is not None:
+                found.setdefault(cid, []).append(entry)
+        return found
 
     @cached_property
     def covered_channels(self) -> set[str]:
         """Channels a team member covers: listed in the member's ``channels``, or owner of an entry on it (SM506)."""
         covered = {self.resolve_channel(ref) for member in self.doc.team for ref in member.channels or []}
         members = {member.id for member in self.doc.team if member.id}
-        for entry in self.doc.calendar:
+        for entry, cid in zip(self.doc.calendar, self.entry_channels):
             if entry.owner and entry.owner in members:
-                covered.add(self.resolve_channel(entry.channel))
+                covered.add(cid)
         covered.discard(None)
         return covered
 

@@ -174,6 +174,7 @@ class Linter:
             message=message(code, key, lang, args),
             path=path,
             end_column=_token_end(root, path, line, column) if root is not None else None,
+            stable_path=stable_path(root, path) if root is not None and "/" in path[1:] else "",
             fix=self._fix(ctx, code, key, args, path),
         )
 
@@ -225,8 +226,8 @@ class Linter:
                 findings += self._unused(file, suppressions, pointers, lang, enabled)
         if suppressions or per_file_notes:
             findings += self._suppression_notes(file, suppressions, per_file_notes, pointers, lang, enabled)
-        findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] else f
-                    for f in findings]
+        findings = [dataclasses.replace(f, stable_path=stable_path(root, f.path)) if "/" in f.path[1:] and
+                    not f.stable_path else f for f in findings]  # those placed without the tree (suppressions, packs)
         findings.sort(key=Finding.sort_key)
         if any(f.fix is not None for f in findings):
             from .fixes import attach

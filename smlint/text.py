@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import timewords, wording
+from .alternation import Alternatives
 from .classcache import dataclass
 from .data import read_yaml
 from .kept import made
-from .patterncache import compile as compile_kept
+from .patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3, "mrt": 3,
@@ -98,13 +99,19 @@ def _first_letters(words) -> str:
 
 
 def _alternatives(words, prefix_ok: bool) -> str:
+    return "|".join(regex for regex, _ in _each_word(words, prefix_ok))
+
+
+def _each_word(words, prefix_ok: bool) -> list[tuple[str, str | None]]:
+    """Each word as a regex, in the pattern's order, with the character its match begins with (alternation.py)."""
     parts = []
     for word in sorted(set(words), key=_longest_first):
         if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"\w*")
+            parts.append((re.escape(word[:-1]) + r"\w*", re.escape(word[0]) if len(word) > 1 else "\\w"))
         else:
-            parts.append(re.escape(word) + (r"\w*" if prefix_ok and len(word) >= 5 else ""))
-    return "|".join(parts)
+            parts.append((re.escape(word) + (r"\w*" if prefix_ok and len(word) >= 5 else ""),
+                          re.escape(word[0]) if word else None))
+    return parts
 
 
 class _Lists:
@@ -115,20 +122,25 @@ class _Lists:
     start where another list's word starts, or inside it ("page likes" holds
     "likes"), may go unreported. Such a list is searched for on its own when
     the list that can hide it was found. The result is that of one search per
-    list, in the lists' order.
+    list, in the lists' order. The pattern is searched by the letter at each
+    word start (alternation.py).
     """
 
     def __init__(self, lists: dict[str, list[str]], prefix_ok: bool) -> None:
         self.names = list(lists)
-        groups = "|".join(f"(?P<g{n}>{_alternatives(words, prefix_ok)})" for n, words in enumerate(lists.values()))
-        first = _first_letters([word for words in lists.values() for word in words])
-        self.scan = compile_kept(first + _WORD_START[prefix_ok] + "(?:" + groups + r")(?![\w])", re.IGNORECASE)
+        self.source, groups = made(_scan_parts, lists, prefix_ok)  # made once and kept (kept.made)
+        self.alternatives = Alternatives(groups, _WORD_START[prefix_ok], r"(?![\w])", re.IGNORECASE)
         self.lists, self.prefix_ok = lists, prefix_ok
         self.alone: dict[str, re.Pattern] = {}  # compiled when first needed: seldom
         self.hidden_by = made(_hiders, lists, prefix_ok)  # made once and kept (kept.made)
 
+    @cached_property
+    def scan(self) -> re.Pattern:
+        """The whole pattern (what ``alternatives`` searches as it would)."""
+        return compile_kept(self.source, re.IGNORECASE)
+
     def find(self, text: str) -> list[str]:
-        found = {self.names[int(match.lastgroup[1:])] for match in self.scan.finditer(text)}
+        found = {self.names[int(match.lastgroup[1:])] for match in self.alternatives.finditer(text)}
         if found:
             for name in self.names:
                 if name not in found and self.hidden_by[name] & found and self._alone(name).search(text):
@@ -137,13 +149,21 @@ class _Lists:
 
     def first(self, text: str) -> str | None:
         """The first list, in the lists' order, with a word at the start of ``text``."""
-        match = self.scan.match(text)  # at one place the scan tries the lists in order
+        match = self.alternatives.match(text)  # at one place the scan tries the lists in order
         return self.names[int(match.lastgroup[1:])] if match else None
 
     def _alone(self, name: str) -> re.Pattern:
         if name not in self.alone:
             self.alone[name] = _phrase_pattern(self.lists[name], self.prefix_ok)
         return self.alone[name]
+
+
+def _scan_parts(lists: dict[str, list[str]], prefix_ok: bool) -> tuple[str, tuple]:
+    """(one pattern for every list, a named group each; the same as groups of words for alternation.py)."""
+    groups = tuple((f"g{n}", tuple(_each_word(words, prefix_ok))) for n, words in enumerate(lists.values()))
+    first = _first_letters([word for words in lists.values() for word in words])
+    alternation = "|".join(f"(?P<{name}>" + "|".join(regex for regex, _ in words) + ")" for name, words in groups)
+    return first + _WORD_START[prefix_ok] + "(?:" + alternation + r")(?![\w])", groups
 
 
 def _hiders(lists: dict[str, list[str]], prefix_ok: bool) -> dict[str, set[str]]:
@@ -361,56 +381,68 @@ def _time_patterns():
 
     i = re.IGNORECASE
     return [
-        (compile_kept(r"\b(\d{4})-(\d{2})-(\d{2})\b"), iso),
-        (compile_kept(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b"), numeric_dmy),
-        (compile_kept(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+" + _MONTH + r"(?:\s*,?\s*" + _YEAR + r")?\b", i), day_month),
-        (compile_kept(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", i), month_day),
-        (compile_kept(r"\b(?:eind|einde|end\s+of|the\s+end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", i), month_end),
-        (compile_kept(r"\bq([1-4])(?:\s*[-']?\s*" + _YEAR + r")?\b", i), quarter),
-        (compile_kept(r"\b" + _ORD + r"\s+(?:kwartaal|quarter)(?:\s+(?:van|of)?\s*" + _YEAR + r")?\b", i), quarter),
-        (compile_kept(r"\b(?:(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:het|dit)\s+jaar|jaareinde|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[- ]end|dit\s+jaar|this\s+year)\b", i), year_end),
-        (compile_kept(r"\b(?:eind|einde|ultimo|end\s+of|end|in|by|tegen|per|uiterlijk\s+in)\s+" + _YEAR + r"\b", i), end_of_year),
-        (compile_kept(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
-        (compile_kept(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
-        (compile_kept(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
+        (compile_guarded(r"\b(\d{4})-(\d{2})-(\d{2})\b"), iso),
+        (compile_guarded(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b"), numeric_dmy),
+        (compile_guarded(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+" + _MONTH + r"(?:\s*,?\s*" + _YEAR + r")?\b", i), day_month),
+        (compile_guarded(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", i), month_day),
+        (compile_guarded(r"\b(?:eind|einde|end\s+of|the\s+end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", i), month_end),
+        (compile_guarded(r"\bq([1-4])(?:\s*[-']?\s*" + _YEAR + r")?\b", i), quarter),
+        (compile_guarded(r"\b" + _ORD + r"\s+(?:kwartaal|quarter)(?:\s+(?:van|of)?\s*" + _YEAR + r")?\b", i), quarter),
+        (compile_guarded(r"\b(?:(?:het\s+)?(?:einde?|eind)\s+(?:van\s+)?(?:het|dit)\s+jaar|jaareinde|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[- ]end|dit\s+jaar|this\s+year)\b", i), year_end),
+        (compile_guarded(r"\b(?:eind|einde|ultimo|end\s+of|end|in|by|tegen|per|uiterlijk\s+in)\s+" + _YEAR + r"\b", i), end_of_year),
+        (compile_guarded(r"\b(?:voor|vóór|before)\s+" + _YEAR + r"\b", i), before_year),
+        (compile_guarded(r"\b(?:binnen|within|in|over|in\s+de\s+komende|in\s+the\s+next|the\s+next)\s+(\d+|" + _WORDNUM.replace("(", "(?:", 1) + r")\s+" + _UNIT + r"\b", i), duration),
+        (compile_guarded(r"\b(?:binnen|within|in)\s+(?:een\s+half\s+jaar|half\s+a\s+year|six\s+months)\b", i), half_year),
         *timewords.patterns(),  # relative to the plan: "komend kwartaal", "voor de zomervakantie"
     ]
 
 
-def find_time(text: str, period_start: dt.date | None):
+@lru_cache(maxsize=None)
+def _time_scans():
+    """The time patterns as find_time runs them: (gate or None, ((finditer, resolver), ...)), the patterns that
+    share a gate together."""
+    groups: list = []
+    for pattern, resolve, *gate in _time_patterns():
+        gate = gate[0] if gate else None
+        if not groups or groups[-1][0] is not gate or gate is None:
+            groups.append((gate, []))
+        groups[-1][1].append((pattern.finditer, resolve))
+    return tuple((gate, tuple(members)) for gate, members in groups)
+
+
+def find_time(text: str, period_start: dt.date | None, window: tuple[int, int] | None | bool = True):
     """The first time expression in ``text`` and the spans of all of them.
 
     The patterns are tried most specific first; a match that starts or ends
     inside one found before, or inside a response window ("binnen 24 uur"),
-    is not a time expression.
+    is not a time expression. ``window``: the text's response window when the
+    caller found it already (``timewords.response_window``).
     """
     spans = []
     first: tuple[int, TimeExpression] | None = None
     taken = bytearray(len(text))  # 1 where a span found so far covers the character
-    window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
+    if window is True:
+        window = timewords.response_window(text)  # "binnen 24 uur": a response window, not a deadline
     if window:
         taken[window[0] : window[1]] = b"\x01" * (window[1] - window[0])
-    gates: dict[int, bool] = {}  # a pattern's gate: searched once per text
-    for pattern, resolve, *gate in _time_patterns():
-        if gate:
-            if id(gate[0]) not in gates:
-                gates[id(gate[0])] = gate[0].search(text) is not None
-            if not gates[id(gate[0])]:
-                continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if taken[start] or taken[end - 1]:
-                continue
-            try:
-                date, kind = resolve(match, period_start)
-            except (ValueError, OverflowError):
-                continue  # "31 februari": not a date, not a time expression
-            if date is None and period_start is not None:
-                continue  # "maart 40": no such day in any year of the period
-            spans.append((start, end))
-            taken[start:end] = b"\x01" * (end - start)
-            if first is None or start < first[0]:
-                first = (start, TimeExpression(match[0], date, kind))
+    for gate, members in _time_scans():
+        if gate is not None and gate.search(text) is None:
+            continue  # a gate is searched once for the patterns that share it
+        for finditer, resolve in members:
+            for match in finditer(text):
+                start, end = match.span()
+                if taken[start] or taken[end - 1]:
+                    continue
+                try:
+                    date, kind = resolve(match, period_start)
+                except (ValueError, OverflowError):
+                    continue  # "31 februari": not a date, not a time expression
+                if date is None and period_start is not None:
+                    continue  # "maart 40": no such day in any year of the period
+                spans.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
+                if first is None or start < first[0]:
+                    first = (start, TimeExpression(match[0], date, kind))
     return (first[1] if first else None), spans
 
 
@@ -437,16 +469,21 @@ _YEAR_ONLY = compile_kept(r"(19|20)\d\d")
 _CENT = compile_kept("cent", re.IGNORECASE)  # in every word percentage: without it, no need to look for one
 _WORD_PERCENT = compile_kept(r"\b" + _WORDNUM + r"\s+(?:procent|percent|per\s+cent)\b", re.IGNORECASE)
 # "op X", "from X": the platform X written as a bare capital letter (case matters here)
-_BARE_X = compile_kept(r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])")
-_DOUBLE = compile_kept(r"\b(verdubbel\w*|double|doubling|doubled)\b", re.IGNORECASE)
+_BARE_X = r"\b(?:[Oo]n|[Oo]p|[Vv]ia|[Ff]rom|[Vv]an|[Tt]o|[Nn]aar)\s+X(?![\w-])"
+_DOUBLE = r"\b(verdubbel\w*|double|doubling|doubled)\b"
 _TOWARDS = ("naar", "tot", "to", "up to", "tot wel")  # "van 1.200 naar 2.000": the number the goal ends at
 _COUNTS = {"twice": 2, "tweemaal": 2, "driemaal": 3, "thrice": 3}
 # a number written as a word counts when it counts something: "twee keer per dag", "three videos a week"
-_COUNT = compile_kept(
+_COUNT = (
     r"\b(" + "|".join(w for w in sorted({**WORD_NUMBERS, **_COUNTS}, key=len, reverse=True) if w not in ("een", "één", "a", "one"))
     + r")\s+(?:keer|maal|times|x|per|a\s+(?:day|week|month)|(?:nieuwe\s+|new\s+|extra\s+)?(?:posts?|berichten|video'?s|videos|"
-    r"reels|blogs?|vlogs?|livestreams|artikelen|articles|stories|updates))\b|\b(twice|tweemaal|driemaal|thrice)\b",
-    re.IGNORECASE)
+    r"reels|blogs?|vlogs?|livestreams|artikelen|articles|stories|updates))\b|\b(twice|tweemaal|driemaal|thrice)\b")
+
+
+@lru_cache(maxsize=None)
+def _guarded(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """One of the patterns above, behind a look-ahead at its first letters (patterncache), compiled when first used."""
+    return compile_guarded(pattern, flags)
 
 
 def _count_value(word: str) -> int:
@@ -472,15 +509,16 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
     result.vague = wording.vague().find(text)
     named = vocab.named.find(text)
     metrics = [name[7:] for name in named if name.startswith("metric ")]
-    if "response-time" not in metrics and timewords.response_window(text):
+    window = timewords.response_window(text)
+    if "response-time" not in metrics and window:
         metrics.append("response-time")  # "we reageren binnen 24 uur": the metric is the response time
     result.metrics = metrics
     platforms = [name[9:] for name in named if name.startswith("platform ")]
-    if "x" not in platforms and _BARE_X.search(text):
+    if "x" not in platforms and _guarded(_BARE_X, 0).search(text):
         platforms.append("x")
     result.platforms = platforms
 
-    result.time, spans = find_time(text, period_start)
+    result.time, spans = find_time(text, period_start, window)
     rest = _masked(text, spans)
     relative_before, relative_after = vocab.relative_before, vocab.relative_after
     for match in _NUMBER.finditer(rest):
@@ -514,12 +552,11 @@ def analyse(statement: str, period_start: dt.date | None = None, lang_hint: str 
         result.percents.append(value)
         if relative_before.before(rest, match.start()) or relative_after.after(rest, match.end()):
             result.relative.append(value)
-    window = timewords.response_window(text)
     if not result.numbers and window:
         result.numbers.append(float(timewords.window_count(text[window[0]:window[1]])))  # "binnen één werkdag"
-    if not result.numbers and _COUNT.search(rest):
-        result.numbers.append(float(_count_value(_COUNT.search(rest)[1])))  # "twee keer per dag", "three videos"
-    if _DOUBLE.search(rest):
+    if not result.numbers and (count := _guarded(_COUNT).search(rest)):
+        result.numbers.append(float(_count_value(count[1] or count[2])))  # "twee keer per dag", "three videos"
+    if _guarded(_DOUBLE).search(rest):
         result.percents.append(100.0)
         result.relative.append(100.0)
     return result

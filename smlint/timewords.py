@@ -39,7 +39,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .patterncache import compile as compile_kept
+from .patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
     "januari": 1, "january": 1, "februari": 2, "february": 2, "maart": 3, "march": 3, "april": 4, "mei": 5,
@@ -219,26 +219,26 @@ def patterns():
     seasons = "|".join(sorted(SEASONS, key=len, reverse=True))
     unit = r"(?P<unit>maand|month|kwartaal|quarter|half\s*jaar|halfjaar|half\s+year|jaar|year)"
     found = [
-        (compile_kept(r"\b(?:(?:binnen|within|in|over|before|voor|vóór|by|tegen)\s+)?(?:the\s+end\s+of\s+|het\s+einde?\s+van\s+|eind\s+)?"
+        (compile_guarded(r"\b(?:(?:binnen|within|in|over|before|voor|vóór|by|tegen)\s+)?(?:the\s+end\s+of\s+|het\s+einde?\s+van\s+|eind\s+)?"
                     r"(?:" + NEXT + r")\s+(?:(?:financial|fiscal)\s+year(?:\s+ends)?|boekjaar)\b", _I),
          lambda m, s: (_span(s, 12), "duration")),
-        (compile_kept(r"\b(?:the\s+|het\s+|dit\s+|this\s+)?(?:financial|fiscal)\s+year(?:\s+end)?\b|\b(?:het\s+|dit\s+)?boekjaar\b", _I),
+        (compile_guarded(r"\b(?:the\s+|het\s+|dit\s+|this\s+)?(?:financial|fiscal)\s+year(?:\s+end)?\b|\b(?:het\s+|dit\s+)?boekjaar\b", _I),
          _financial_year),
-        (compile_kept(r"\b(?:(?:binnen|within|in|over|before|voor|vóór|by|tegen|uiterlijk)\s+)?(?:the\s+end\s+of\s+|het\s+einde?\s+van\s+|eind\s+)?"
+        (compile_guarded(r"\b(?:(?:binnen|within|in|over|before|voor|vóór|by|tegen|uiterlijk)\s+)?(?:the\s+end\s+of\s+|het\s+einde?\s+van\s+|eind\s+)?"
                     r"(?P<which>" + THIS + r")\s+" + unit + r"\b", _I), _relative_unit),
-        (compile_kept(r"\bh(?P<half>[12])(?:\s*[-']?\s*(?P<year>(?:19|20)\d\d))?\b", _I), _half),
-        (compile_kept(r"\b(?:de|het|the)\s+(?P<half>eerste|tweede|laatste|first|second|last)\s+(?:helft|half)\s+(?:van|of)\s+"
+        (compile_guarded(r"\bh(?P<half>[12])(?:\s*[-']?\s*(?P<year>(?:19|20)\d\d))?\b", _I), _half),
+        (compile_guarded(r"\b(?:de|het|the)\s+(?P<half>eerste|tweede|laatste|first|second|last)\s+(?:helft|half)\s+(?:van|of)\s+"
                     r"(?:het\s+jaar|the\s+year|(?P<year>(?:19|20)\d\d))\b", _I), _half),
-        (compile_kept(r"\b(?P<prep>" + BEFORE + "|" + AT + r"|the\s+end\s+of|end\s+of|eind)\s+(?P<month>" + months + r")\b"
+        (compile_guarded(r"\b(?P<prep>" + BEFORE + "|" + AT + r"|the\s+end\s+of|end\s+of|eind)\s+(?P<month>" + months + r")\b"
                     r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?", _I), _month),
-        (compile_kept(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r"|deze|dit|this|het\s+komende|komende|next|coming)\s+"
+        (compile_guarded(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r"|deze|dit|this|het\s+komende|komende|next|coming)\s+"
                     + THE + r"(?P<season>" + seasons + r")\b(?!\s*(?:-|break|holidays?|vacation|half))", _I), _season),
     ]
     # a holiday's pattern can only match where its name is: one search for any name, and none of the 20
     # patterns is run on a text that names no holiday (the third item: see text.find_time)
-    gate = compile_kept(r"\b(?:" + "|".join(f"(?:{names})" for names in HOLIDAYS) + ")", _I)  # after \s+, so at \b
+    gate = compile_guarded(r"\b(?:" + "|".join(f"(?:{names})" for names in HOLIDAYS) + ")", _I)  # after \s+, so at \b
     for names, build in HOLIDAYS.items():
-        found.append((compile_kept(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r")\s+" + THE + r"(?:" + names + r")\b", _I),
+        found.append((compile_guarded(r"\b(?P<prep>" + BEFORE + "|" + AT + "|" + AFTER + r")\s+" + THE + r"(?:" + names + r")\b", _I),
                       _holiday(build), gate))
     return found
 

@@ -32,12 +32,15 @@ def _numeric(spec: dict) -> bool:
     return spec["kind"] == "union" and any(o["kind"] in ("int", "float") for o in spec["options"])
 
 
-@lru_cache(maxsize=None)
+_PLANS: dict = {}  # model -> its plan, made once
+
+
 def _plan(model: str):
-    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, spec, has a shorthand),
-    the required keys."""
+    """Per model, computed once: its fields, each key's (sub-model, is a list, is numeric, checker, has a
+    shorthand, checked texts), the required keys, and the checked texts of the keys whose scalar value is
+    a plain value (the common case, read first in Validator.model)."""
     fields = records.table()[model]["fields"]
-    plan = {}
+    plan, leaves = {}, {}
     for name, field in fields.items():
         spec = field["type"]
         sub, is_list = None, False
@@ -47,9 +50,13 @@ def _plan(model: str):
             sub, is_list = spec["item"]["model"], True
         # a model with a shorthand (age: "25-40") is a value unless it is written as a mapping; last: the field's
         # checked texts (see Validator.model)
-        plan[name] = (sub, is_list, _numeric(spec), spec, "before" in spec, {})
+        checked: dict = {}
+        plan[name] = (sub, is_list, _numeric(spec), records.checker(spec), "before" in spec, checked)
+        if (sub is None or "before" in spec) and not _numeric(spec):
+            leaves[name] = checked
     required = tuple(name for name, field in fields.items() if field["required"])
-    return fields, plan, required
+    _PLANS[model] = found = (fields, plan, required, leaves)
+    return found
 
 
 _IMMUTABLE = (str, int, float, bool, type(None), dt.date)
@@ -100,8 +107,11 @@ def _item_name(item: Node | None, section: str) -> tuple[str, tuple[str, str]]:
     return "", ("", "")
 
 
+_NOT_SLUG = compile_kept(r"[^a-z0-9_-]+")
+
+
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", str(text).lower()).strip("-_")
+    slug = _NOT_SLUG.sub("-", str(text).lower()).strip("-_")
     return slug or "my-id"
 
 
@@ -115,11 +125,23 @@ class Validator:
         self.problems.append(LoadProblem(code, message_key, node.line, node.column, args, path))
 
     def model(self, model: str, node: Mapping, path: str):
-        fields, plan, required = _plan(model)
+        fields, plan, required, leaves = _PLANS.get(model) or _plan(model)
         values: dict = {}
-        reported: set[str] = set()
+        reported: tuple = ()  # keys already reported (a bad value): not reported missing too
         leaf_nodes: dict[str, tuple[Scalar, Node]] = {}
-        for key, (key_node, value_node) in node.items.items():
+        for key, pair in node.items.items():
+            checked = leaves.get(key)
+            if checked is not None and pair[1].__class__ is Scalar:  # the common case: a plain value
+                value = pair[1].value
+                if value is None:
+                    continue  # `title:` with nothing after it: treated as absent
+                if value.__class__ is str and value in checked:  # most repeat: ids, channels, statuses, dates
+                    values[key] = checked[value]
+                else:
+                    values[key] = value  # validated below
+                    leaf_nodes[key] = pair
+                continue
+            key_node, value_node = pair
             kind = plan.get(key)
             if kind is None:
                 if key.startswith("x-"):
@@ -149,7 +171,7 @@ class Validator:
             if sub is not None and is_list:
                 if not isinstance(value_node, Sequence):
                     self._problem("SM003", "want_list", key_node, child, where=describe(child, self.root))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 items = []
                 for index, item in enumerate(value_node.children):
@@ -164,7 +186,7 @@ class Validator:
                 if not isinstance(value_node, Mapping):
                     self._problem("SM003", "want_mapping", key_node, child, where=describe(child, self.root),
                                   value=shown(None, value_node))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 values[key] = self.model(sub, value_node, child)
             else:
@@ -176,7 +198,7 @@ class Validator:
                 ):
                     self._problem("SM003", "dutch_thousands", key_node, child, where=describe(child, self.root),
                                   value=value_node.raw, fixed=value_node.raw.replace(".", ""))
-                    reported.add(key)
+                    reported += (key,)
                     continue
                 values[key] = to_python(value_node)
                 leaf_nodes[key] = (key_node, value_node)
@@ -184,10 +206,10 @@ class Validator:
             if name not in values and name not in reported:
                 self._problem("SM003", "missing_key", node, path, where=describe(path, self.root), key=name)
         for name, (key_node, value_node) in leaf_nodes.items():
-            _, _, numeric, spec, _, checked = plan[name]
+            _, _, numeric, check, _, checked = plan[name]
             value = values[name]
             try:
-                values[name] = result = records.check(spec, value)
+                values[name] = result = check(value)
             except records.Invalid as exc:
                 values.pop(name)
                 self._schema_error(exc.at(name).error(), key_node, value_node, f"{path}/{escape_pointer(name)}")

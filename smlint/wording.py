@@ -26,8 +26,9 @@ listed verbs, at no start-up cost, with no dependency at run time.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from .alternation import ANY, Alternatives
 from .classcache import dataclass
 from .data import read_yaml
 from .kept import made
@@ -83,10 +84,20 @@ def entry_regex(entry: str, lang: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class WordList:
-    """Entries compiled into one pattern, a named group each (``g0``, ``g1``, ...) to name what was found."""
+    """Entries compiled into one alternation, a named group each (``g0``, ``g1``, ...) to name what was found.
 
-    pattern: re.Pattern | None
+    ``source`` is the whole pattern; it is searched by the letter at each word start (alternation.py),
+    which finds what the whole pattern finds.
+    """
+
+    source: str | None
     entries: tuple[str, ...]  # by group number
+    alternatives: Alternatives | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The whole pattern (what ``alternatives`` searches as it would)."""
+        return compile_kept(self.source, re.IGNORECASE) if self.source is not None else None
 
     def find(self, text: str) -> list[str]:
         """What the text contains, as written there (a gap shown as "..."), sorted and without repeats.
@@ -94,12 +105,13 @@ class WordList:
         The group that matched is the first entry, longest first, that the matched words are: no entry
         has to be tried on them one by one, nor compiled on its own.
         """
-        if self.pattern is None or not text:
+        if self.alternatives is None or not text:
             return []
-        return sorted({_shown(self.entries[int(match.lastgroup[1:])], match[0]) for match in self.pattern.finditer(text)})
+        entries = self.entries
+        return sorted({_shown(entries[int(match.lastgroup[1:])], match[0]) for match in self.alternatives.finditer(text)})
 
     def search(self, text: str) -> bool:
-        return self.pattern is not None and bool(text) and self.pattern.search(text) is not None
+        return self.alternatives is not None and bool(text) and self.alternatives.search(text)
 
 
 def _shown(entry: str, matched: str) -> str:
@@ -113,25 +125,41 @@ def _shown(entry: str, matched: str) -> str:
 
 
 def compile_list(entries_by_lang: dict) -> WordList:
-    # the pattern's text, made once and kept (kept.made): it depends on the entries and the verbs' forms
-    text, entries = made(_list_pattern, entries_by_lang,
-                         also=(inflections(), read_yaml("vocabulary.yaml").get("not_forms")))
+    # the pattern's text and each entry's regex, made once and kept (kept.made): they depend on the entries and
+    # the verbs' forms
+    text, entries, groups = made(_list_pattern, entries_by_lang,
+                                 also=(inflections(), read_yaml("vocabulary.yaml").get("not_forms")))
     if not entries:
         return WordList(None, ())
-    return WordList(compile_kept(text, re.IGNORECASE), entries)
+    return WordList(text, entries, Alternatives(groups, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE))
 
 
-def _list_pattern(entries_by_lang: dict) -> tuple[str, tuple[str, ...]]:
+def _list_pattern(entries_by_lang: dict) -> tuple[str, tuple[str, ...], tuple]:
+    """(the whole pattern, the entries by group number, the groups for alternation.py)."""
     entries = []
     for lang in LANGS:
         for entry in (entries_by_lang or {}).get(lang) or []:
-            entries.append((entry, entry_regex(entry, lang)))
+            entries.append((entry, entry_regex(entry, lang), lang))
     if not entries:
-        return "", ()
-    entries.sort(key=lambda pair: len(pair[1]), reverse=True)  # longest first: a phrase before its first word
-    combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex) in enumerate(entries))
+        return "", (), ()
+    entries.sort(key=lambda triple: len(triple[1]), reverse=True)  # longest first: a phrase before its first word
+    combined = "|".join(f"(?P<g{number}>{regex})" for number, (_, regex, _) in enumerate(entries))
+    groups = tuple((f"g{number}", ((regex, _first(entry, lang)),)) for number, (entry, regex, lang) in enumerate(entries))
     return (_first_letters(entries_by_lang) + r"(?<![\w-])(?:" + combined + r")(?![\w])",
-            tuple(entry for entry, _ in entries))
+            tuple(entry for entry, _, _ in entries), groups)
+
+
+def _first(entry: str, lang: str) -> str | None:
+    """The characters a match of the entry begins with, as the inside of a class (alternation.py)."""
+    words = entry.split("...")[0].split()
+    if not words:
+        return ANY
+    placeholder = _PLACEHOLDER.fullmatch(words[0])
+    if placeholder:
+        return "".join(dict.fromkeys(re.escape(form[0]) for form in forms(placeholder[1], lang) if form)) or ANY
+    if words[0].startswith("*"):  # \w* and then the rest of the word
+        return "\\w" + re.escape(words[0].strip("*")[:1])
+    return re.escape(words[0][0])
 
 
 def _first_letters(entries_by_lang: dict) -> str:

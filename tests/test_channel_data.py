@@ -219,3 +219,16 @@ def test_explain_sm301_shows_where_the_data_comes_from_and_how_to_override(cli, 
 
 def test_channel_data_loads_once_per_set_of_files():
     assert channeldata.load(()) is built_in()
+
+
+def test_answers_kept_by_channel_data_stay_bounded():
+    """A run over thousands of files keeps a bounded number of looked-up names and age ranges (flat memory)."""
+    data = channeldata.built_in()
+    names = [f"platform-{number}" for number in range(channeldata._KEPT + 500)]
+    assert [data.canonical(name) for name in names] == [None] * len(names)
+    assert data.canonical("Facebook") == data.canonical(" facebook ") == "facebook"
+    for low in range(0, 90):
+        for high in range(low, low + 60):
+            data.reach("instagram", "nl", low, high)
+    assert len(data._known) <= channeldata._KEPT and len(data._reaches) <= channeldata._KEPT
+    assert data.reach("instagram", "nl", 25, 34) == data._reach("instagram", "nl", 25, 34)

@@ -138,6 +138,60 @@ def test_runtime_validator_agrees_with_pydantic(model, field, value):
         assert got[1] == expected[1], (model, field, value, expected, got)
 
 
+def _exactly(value):
+    """A checked value with every type in it: 1 and 1.0, 0.0 and -0.0 differ."""
+    if isinstance(value, records.Record):
+        return type(value).__name__, {name: _exactly(getattr(value, name)) for name in value.__slots__}
+    if isinstance(value, list):
+        return "list", [_exactly(v) for v in value]
+    if isinstance(value, dict):
+        return "dict", {k: _exactly(v) for k, v in value.items()}
+    return type(value).__name__, repr(value)
+
+
+def _outcome(function, *args):
+    try:
+        return True, _exactly(function(*args))
+    except records.Invalid as exc:
+        return False, repr(exc.errors())  # repr: a NaN input equals itself
+
+
+@pytest.mark.parametrize("model, field", FIELDS, ids=[f"{m}.{f}" for m, f in FIELDS])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(value=values)
+def test_the_quick_checker_gives_what_check_gives(model, field, value):
+    """records.checker's quick paths (a text for a text, a number in range) change no result and no error."""
+    spec = records.table()[model]["fields"][field]["type"]
+    assert _outcome(records.checker(spec), value) == _outcome(records.check, spec, value), (model, field, value)
+
+
+@pytest.mark.parametrize("value", [1, 1.0, -0.0, True, 2**63, -(2**63), 2**63 - 1, 10**400, float("inf"), float("nan"),
+                                   120, 121, 0, -1, 0.5, "2027-01-31", "2027-02-30", dt.date(2027, 1, 31),
+                                   dt.datetime(2027, 1, 31), ["a", "b"], ["a", 1], ["A"], [], "all", "idea", "Idea", None])
+def test_the_quick_checker_on_edges(value):
+    for name, model in sorted(records.table().items()):
+        for field, entry in model["fields"].items():
+            spec = entry["type"]
+            assert _outcome(records.checker(spec), value) == _outcome(records.check, spec, value), (name, field, value)
+
+
+def test_a_compiled_make_makes_what_make_makes():
+    """After a few records of a model, records.make runs code made for the model: the same fields, fresh
+    lists and dicts for each record."""
+    for model, entry in sorted(records.table().items()):
+        compiled = records._maker(model)
+        everything = {name: f"value of {name}" for name in entry["fields"]}
+        for values in ({}, everything, dict(list(everything.items())[::2])):
+            made = compiled(values)
+            assert _exactly(made) == _exactly(records._make(model, values)), model
+            again = compiled(values)
+            for name in entry["fields"]:
+                if isinstance(getattr(made, name), (list, dict, records.Record)):
+                    assert getattr(made, name) is not getattr(again, name), (model, name)  # never shared
+    made = [records.make("Task", {}) for _ in range(records._COMPILE_AFTER + 1)]
+    assert "Task" in records._makers and _exactly(made[-1]) == _exactly(made[0])
+
+
 def test_whole_files_agree_on_acceptance():
     raw_channels = json.loads(json.dumps(records.table()["ChannelDataFile"]))  # the table itself is data
     assert raw_channels

@@ -88,6 +88,8 @@ def test_a_response_window_names_the_response_time(text, lang):
     ("Twee keer per dag posten op Instagram.", "nl", 2),
     ("Post twice a day on Instagram.", "en", 2),
     ("Publish three videos a week on YouTube.", "en", 3),
+    ("We post twice.", "en", 2),  # the word alone, with nothing counted after it
+    ("We posten driemaal op Instagram.", "nl", 3),
 ])
 def test_counts_written_as_words(text, lang, number):
     assert analyse(text, START, lang).numbers == [number]

@@ -16,6 +16,9 @@ Fix: a platform alias where the channel's id is the platform (``fb`` ->
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
 from ..validate import describe
 
 CODE = "SM004"
@@ -49,33 +52,49 @@ def _items(ctx, section: str):
 
 
 def check(ctx):
-    invalid_ids = {}  # per target section: ids written but invalid (made once, not once per reference kind)
+    accepted = {}  # per target section: its ids, and those written but invalid (made once, not per reference kind)
     for section, field, target, many in REFERENCES:
         known = ctx.ids(target)
         if not known:
             continue
-        if target not in invalid_ids:
-            invalid_ids[target] = ctx.written_ids(target) - known.keys()
-        invalid = invalid_ids[target]
-        for item in _items(ctx, section):
+        if target not in accepted:
+            accepted[target] = known.keys() | ctx.written_ids(target)
+        ok = accepted[target]
+        items = _items(ctx, section)
+        if _all_known(ok, items, field, many):
+            continue
+        for item in items:
             value = getattr(item, field)
-            refs = (value or []) if many else ([value] if value else [])
-            for index, ref in enumerate(refs):
-                if ref in known or ref in invalid:
-                    continue
-                path = f"{ctx.path(item)}/{field}" + (f"/{index}" if many else "")
-                from difflib import get_close_matches  # a reference to nothing: seldom
+            if not value:
+                continue
+            if not many:
+                if value not in ok:
+                    yield _report(ctx, target, value, f"{ctx.path(item)}/{field}", known)
+                continue
+            for index, ref in enumerate(value):
+                if ref not in ok:
+                    yield _report(ctx, target, ref, f"{ctx.path(item)}/{field}/{index}", known)
 
-                close = get_close_matches(ref, list(known), n=1, cutoff=0.75)
-                if target == "channels" and ctx.channel_data.canonical(ref) in known:
-                    close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
-                kind = ctx.word(CODE, f"kind_{KIND[target]}")
-                if close:
-                    yield ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0],
-                                     where=describe(path, ctx.root))
-                else:
-                    yield ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path, ctx.root))
 
+def _all_known(ok, items, field: str, many: bool) -> bool:
+    """Whether every reference of the items is an accepted id (the common case), looked at without a loop in Python."""
+    written = filter(None, map(attrgetter(field), items))
+    try:
+        return ok.issuperset(chain.from_iterable(written) if many else written)
+    except TypeError:  # a reference that is no text: looked at one by one
+        return False
+
+
+def _report(ctx, target: str, ref, path: str, known: dict):
+    from difflib import get_close_matches  # a reference to nothing: seldom
+
+    close = get_close_matches(ref, list(known), n=1, cutoff=0.75)
+    if target == "channels" and ctx.channel_data.canonical(ref) in known:
+        close = [ctx.channel_data.canonical(ref)]  # `fb` where the channel's id is `facebook`
+    kind = ctx.word(CODE, f"kind_{KIND[target]}")
+    if close:
+        return ctx.report(CODE, path, "unknown_hint", ref=ref, kind=kind, hint=close[0], where=describe(path, ctx.root))
+    return ctx.report(CODE, path, "unknown", ref=ref, kind=kind, where=describe(path, ctx.root))
 
 
 def fix(ctx, report):

@@ -27,11 +27,12 @@ def check(ctx):
         field_metric = canonical_metric(objective.metric)
         results = [m for m in ([field_metric] if field_metric else []) + list(v.analysis.metrics) if m != OUTPUT]
         measurable = objective.target is not None or v.analysis.measurable
-        found = wording.activities().find(statement)
         if field_metric == OUTPUT or (not results and OUTPUT in v.analysis.metrics and measurable):
-            words = found or [ctx.message_in(CODE, "posts", v.analysis.lang)]
-        elif found and not (results and measurable):
-            words = found
+            words = wording.activities().find(statement) or [ctx.message_in(CODE, "posts", v.analysis.lang)]
+        elif not (results and measurable):  # a measurable result: its activity words are how it is reached
+            words = wording.activities().find(statement)
+            if not words:
+                continue
         else:
             continue
         yield ctx.report(CODE, f"{ctx.path(objective)}/statement", "activity", id=objective.id or "?",

@@ -18,15 +18,17 @@ CODE = "SM508"
 
 
 def _covered_by(ctx, member_id: str) -> set[str]:
-    covered = set()
-    for member in ctx.doc.team:
-        if member.id == member_id:
-            covered.update(ctx.resolve_channel(ref) for ref in member.channels or [])
-    for entry in ctx.doc.calendar:
-        if entry.owner == member_id:
-            covered.add(ctx.resolve_channel(entry.channel))
-    covered.discard(None)
-    return covered
+    """The channels a member covers: in their ``channels``, or owner of a calendar entry on it (one pass per file)."""
+    if "covered by" not in ctx.cache:
+        covered: dict[str, set] = {}
+        for member in ctx.doc.team:
+            covered.setdefault(member.id, set()).update(ctx.resolve_channel(ref) for ref in member.channels or [])
+        for entry, cid in zip(ctx.doc.calendar, ctx.entry_channels):
+            covered.setdefault(entry.owner, set()).add(cid)
+        for channels in covered.values():
+            channels.discard(None)
+        ctx.cache["covered by"] = covered
+    return ctx.cache["covered by"].get(member_id, set())
 
 
 def check(ctx):

@@ -15,6 +15,9 @@ CODE = "SM601"
 
 
 def check(ctx):
+    maturity = ctx.doc.maturity
+    if maturity is None or maturity.declared_stage is None or maturity.declared_stage <= 1:
+        return  # nothing declared, or the first stage, which every plan is at: no need to score the plan
     assessment = assess(ctx)
     declared = assessment.declared
     if declared is None or declared <= assessment.stage:

@@ -262,7 +262,7 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
     if jobs > 1 and not keep_context and "-" not in files and len(files) >= max(PARALLEL_MIN_FILES, 2 * jobs):
         from .. import parallel
 
-        yield from parallel.lint(files, options, jobs)
+        yield from parallel.lint(files, options, jobs, linter)
         return
     for index, file in enumerate(files):
         if index:  # what the file before left (before the first: start-up, which leaves nothing to collect)
