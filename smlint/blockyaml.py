@@ -197,6 +197,16 @@ _PARTS_MAX = 4_096  # entries per table: the repeats are near each other; a few 
 _PART_LENGTH_MAX = 200  # longer parts are not kept: memory stays flat whatever the texts
 
 
+def forget() -> None:
+    """Empty the tables of texts seen before (this module's and the plain scalars'), as a new process has them."""
+    from .nodes import forget as forget_scalars
+
+    _PAIRS.clear()
+    _ITEMS.clear()
+    _KEY_LINES.clear()
+    forget_scalars()
+
+
 def _pair(part: str) -> tuple:
     """(key value, key text, its offset in ``part``, value, value text, its offset) of "key: value"."""
     key_raw, colon, value_raw = part.partition(":")

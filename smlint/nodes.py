@@ -93,6 +93,11 @@ _RESOLVED_MAX = 20_000  # texts of 64 characters at most; emptied when full: mem
 _MISSING = object()
 
 
+def forget() -> None:
+    """Empty the table of plain scalars seen before."""
+    _RESOLVED.clear()
+
+
 def resolve_plain(text: str):
     """Resolve a plain scalar as YAML 1.2's core schema does (a text seen before: its value from before).
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from smlint import blockyaml
 from smlint.loader import Mapping, Scalar
 
-from .blockfuzz import EXAMPLES, agrees, documents, mutated_examples
+from .blockfuzz import EXAMPLES, agrees, difference, documents, mutated_examples
 
 REPO = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted(path for folder in ("examples", "tests/data", "rules") for pattern in ("*.yaml", "*.yml")
@@ -111,3 +111,14 @@ def test_generated_block_documents_read_the_same(text):
 @given(mutated_examples())
 def test_mutated_examples_read_the_same_or_are_left_to_libyaml(text):
     agrees(text)
+
+
+def test_forget_empties_the_tables_of_texts_seen_and_the_tree_stays_the_same():
+    from smlint import nodes
+
+    text = EXAMPLES[1].read_text(encoding="utf-8")
+    before = blockyaml.read(text)
+    assert blockyaml._PAIRS and blockyaml._KEY_LINES and nodes._RESOLVED
+    blockyaml.forget()
+    assert not (blockyaml._PAIRS or blockyaml._ITEMS or blockyaml._KEY_LINES or nodes._RESOLVED)
+    assert difference(blockyaml.read(text), before) is None
