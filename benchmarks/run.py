@@ -101,7 +101,7 @@ def in_process(make_text, sizes, repeats: int = 3) -> list[float]:
     """
     import gc
 
-    from smlint.blockyaml import forget
+    from smlint.load.blockyaml import forget
     from smlint.collector import between_files, short_lived
     from smlint.engine import Linter, Options
 

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import field
 
 from .classcache import dataclass
-from .loader import Mapping, Scalar, Sequence
+from .load.loader import Mapping, Scalar, Sequence
 from .locations import Locations
 
 FORMAT = 1

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .loader import FatalLoadError, Mapping, Sequence, load_bytes, to_python
+from .load.loader import FatalLoadError, Mapping, Sequence, load_bytes, to_python
 from .shown import printable
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)

@@ -4,7 +4,7 @@ A command's module is imported only when that command runs, so ``smlint
 check`` pays for neither Jinja2 nor pygls. Errors the command line itself
 finds (a bad option, a path that does not exist, a configuration smlint
 cannot use) exit 2, in the user's language: ``--lang``, else the
-configuration's ``lang``, else English (``console.finish``, which a plain
+configuration's ``lang``, else English (``commands.exits.finish``, which a plain
 ``smlint check`` also goes through: it runs without click, smlint/console.py).
 """
 
@@ -17,8 +17,7 @@ import click
 
 from . import __version__
 from .collector import short_lived
-from .console import finish
-
+from .commands.exits import finish
 
 # Each command and the module in smlint/commands/ that defines it (as an attribute of the same name).
 COMMANDS = {"check": "check", "maturity": "maturity", "rules": "rules", "explain": "explain", "schema": "schema",

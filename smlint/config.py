@@ -14,10 +14,10 @@ import os
 import re
 from dataclasses import field
 
-from . import records
+from .load import records
 from .classcache import dataclass
-from .datafile import DataFileError, TreeLocator, check
-from .loader import MAX_FILE_BYTES, escape_pointer
+from .load.datafile import DataFileError, TreeLocator, check
+from .load.loader import MAX_FILE_BYTES, escape_pointer
 
 CONFIG_FILE = ".smlint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -40,7 +40,7 @@ class Loaded:
     def exclusions(self, extra=()):
         """What file searches leave out: the configuration's ``exclude``, and ``extra`` (``--exclude``, relative to
         the current folder)."""
-        from .discovery import Exclusions
+        from .load.discovery import Exclusions
 
         return Exclusions([(self.base, self.config.exclude), (os.getcwd(), extra)])
 
@@ -85,8 +85,8 @@ _MENTION = re.compile(rb"\bsmlint\b")  # [tool.smlint], `smlint = ...` under [to
 
 def _has_tool_table(path: str, lang: str) -> bool:
     """Whether a pyproject.toml holds ``[tool.smlint]``: decided by reading it as TOML when it mentions it."""
-    from .discovery import read
-    from .loader import FatalLoadError
+    from .load.discovery import read
+    from .load.loader import FatalLoadError
 
     try:
         if not _MENTION.search(read(str(path), MAX_FILE_BYTES)):
@@ -115,7 +115,7 @@ def load(path: str | None, lang: str | None = None) -> Loaded:
     if os.path.basename(os.path.normpath(path)) == PYPROJECT or path.endswith(".toml"):
         values, locator = _read_toml(shown, path, lang)
     else:
-        from .datafile import read
+        from .load.datafile import read
 
         values, root = read(shown, None, lang)
         locator = TreeLocator(root)
@@ -152,9 +152,9 @@ def written_language(path: str | None) -> str | None:
 
 def _read_limited(shown: str, path: str, lang: str) -> bytes:
     """A configuration file's bytes, read as strategy files are (never a hang, at most 10 MB)."""
-    from .datafile import read_limited
+    from .load.datafile import read_limited
     from .i18n import message
-    from .loader import FatalLoadError
+    from .load.loader import FatalLoadError
 
     try:
         return read_limited(path, lang, shown=shown)
@@ -167,7 +167,7 @@ def _read_toml(shown: str, path: str, lang: str, required: bool = True):
     import tomllib
 
     from .i18n import common, message
-    from .loader import FatalLoadError, decode, line_column
+    from .load.loader import FatalLoadError, decode, line_column
 
     data = _read_limited(shown, path, lang)
     try:
@@ -199,7 +199,7 @@ def _read_toml(shown: str, path: str, lang: str, required: bool = True):
 def _huge_toml_number(shown: str, text: str, lang: str) -> DataFileError:
     """The error for an integer tomllib cannot read (more than 4,300 digits), at the number."""
     from .i18n import message
-    from .loader import abbreviate, line_column
+    from .load.loader import abbreviate, line_column
 
     found = re.search(r"[0-9_]{4300,}", text) or re.search(r"[0-9a-fA-F_]{300,}", text)
     start = found.start() if found else 0

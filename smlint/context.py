@@ -7,9 +7,9 @@ import re
 from dataclasses import field
 from functools import cached_property
 
-from .channeldata import ChannelData, built_in
+from .ruledata.channeldata import ChannelData, built_in
 from .classcache import dataclass
-from .loader import Mapping, Scalar, Sequence
+from .load.loader import Mapping, Scalar, Sequence
 
 ALL_CHANNELS = "all"  # `channels: all` on an objective or a pillar
 DORMANT = ("paused", "archived")  # channel statuses kept for the record only
@@ -102,7 +102,7 @@ class RuleContext:
         if self.settings.ignored(report.code):
             return False
         if self.suppressions:
-            from .loader import position
+            from .load.loader import position
 
             line = report.line if report.line is not None else position(self.root, report.path)[0]
             return not self.suppressions.suppresses(report.code, line, mark=False)
@@ -137,7 +137,7 @@ class RuleContext:
 
     def written(self, item, key: str) -> bool:
         """Whether the file writes ``key`` on this item, even with a value that failed validation (SM003)."""
-        from .loader import find
+        from .load.loader import find
 
         node, _ = find(self.root, self.path(item))
         return isinstance(node, Mapping) and key in node.items
@@ -282,7 +282,7 @@ class RuleContext:
         return self.cache[key]
 
     def _written_ids(self, section: str) -> set[str]:
-        from .validate import slugify
+        from .load.validate import slugify
 
         if section == "pillars":
             content = self.root.get("content")

@@ -9,12 +9,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import field
 
-from . import channeldata, checks
+from . import checks
+from .ruledata import channeldata
 from .classcache import dataclass
 from .context import Report, RuleContext, Settings, longest_prefix_wins
 from .data import catalogue
 from .i18n import LANGUAGES, language_code, message, written_language
-from .loader import (
+from .load.loader import (
     MAX_FILE_BYTES,
     FatalLoadError,
     LoadProblem,
@@ -29,7 +30,7 @@ from .loader import (
 )
 from .baseline import stable_path
 from .suppressions import read as read_suppressions
-from .validate import validate
+from .load.validate import validate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -86,7 +87,7 @@ class Options:
     def ignore_for(self, file: str, notes: list | None = None) -> tuple[str, ...]:
         if not self.per_file_ignores:
             return ()
-        from .discovery import ignored_for
+        from .load.discovery import ignored_for
 
         return ignored_for(file, self.per_file_ignores, self.base, self.today, notes)
 
@@ -318,7 +319,7 @@ class Linter:
 
     def lint_path(self, file: str, keep_context: bool = False) -> FileResult:
         """Read and lint one file; an unreadable one is SM001. Without ``keep_context`` only the findings are kept."""
-        from .discovery import Special, read
+        from .load.discovery import Special, read
 
         if isinstance(file, Special):  # met while searching a folder: a FIFO or a device is never opened
             return self._not_read(file, LoadProblem("SM001", "not_regular", 1, 1))
@@ -329,7 +330,7 @@ class Linter:
 
     def lint_stream(self, file: str, stream) -> FileResult:
         """Read a binary stream (standard input) up to the size limit and lint it."""
-        from .discovery import read_stream
+        from .load.discovery import read_stream
 
         return self._read_and_lint(file, read_stream, stream)
 

@@ -118,7 +118,7 @@ class Spans:
         self.text = text
         self.root = None
         self._line_starts: list[int] | None = None
-        from .loader import for_libyaml
+        from .load.loader import for_libyaml
 
         self._events = iter(yaml.parse(for_libyaml(text), Loader=_Loader))  # lines counted as the loader counts them
         for event in self._events:
@@ -226,7 +226,7 @@ def scalar_text(value, *, style=None, flow: bool = False) -> str:
 
 def _plain_ok(text: str, flow: bool) -> bool:
     """Whether ``text`` can be written without quotes and still be read back as this text."""
-    from .loader import resolve_plain
+    from .load.loader import resolve_plain
 
     if not text or text != text.strip() or text[0] in "-?:,[]{}#&*!|>'\"%@`" or text.endswith(":"):
         return False
@@ -441,7 +441,7 @@ def repair(lint, file: str, data: bytes, *, choose, unsafe: bool = False) -> Out
     whether the user wants this finding's rule fixed. A file that does not
     parse, or whose version smlint does not read, is left alone.
     """
-    from .loader import FATAL
+    from .load.loader import FATAL
 
     outcome = Outcome(file, data, data)
     passes = [0]

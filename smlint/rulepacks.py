@@ -22,9 +22,9 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .datafile import DataFileError, TreeLocator
-from .loader import Mapping, Scalar, Sequence, escape_pointer
-from .loader import to_python as _to_python
+from .load.datafile import DataFileError, TreeLocator
+from .load.loader import Mapping, Scalar, Sequence, escape_pointer
+from .load.loader import to_python as _to_python
 from .locations import same_file
 from .shown import printable, printable_block
 
@@ -127,7 +127,7 @@ def _schema() -> dict:
 def _read(file: str, lang: str):
     import jsonschema
 
-    from .datafile import read
+    from .load.datafile import read
     from .i18n import common
 
     values, root = read(file, None, lang)

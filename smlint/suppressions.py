@@ -12,7 +12,7 @@ Comments are found in the text: a ``#`` at the start of a line or after
 whitespace, outside quotes on that line, and not inside a block scalar or a
 quoted scalar that spans lines (their text is text, never a comment; the
 loader gives their extent). Lines are counted as YAML 1.2 and editors count
-them (:func:`smlint.loader.lines`).
+them (:func:`smlint.load.loader.lines`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from bisect import bisect_right
 from dataclasses import field
 
 from .classcache import dataclass
-from .loader import lines as split_lines
+from .load.loader import lines as split_lines
 from .shown import printable
 from .patterncache import compile as compile_kept
 
@@ -195,7 +195,7 @@ class Suppressions:
 
 
 def read(loaded, today: dt.date | None = None) -> Suppressions:
-    """The suppressions of a loaded file (:class:`smlint.loader.Loaded`)."""
+    """The suppressions of a loaded file (:class:`smlint.load.loader.Loaded`)."""
     if not mentioned(loaded.text):
         return NONE
     return Suppressions(parse(loaded.text, loaded.text_spans), today)

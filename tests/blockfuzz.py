@@ -1,4 +1,4 @@
-"""Documents for the block reader (smlint/blockyaml.py) and the property it keeps against libyaml.
+"""Documents for the block reader (smlint/load/blockyaml.py) and the property it keeps against libyaml.
 
 Used by tests/test_blockyaml.py, tests/test_fuzz.py and benchmarks/fuzz.py (as many examples as you like).
 The property: whenever the block reader answers, libyaml reads the same text without a problem and gives
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from smlint import blockyaml
-from smlint.loader import FatalLoadError, Mapping, Scalar, load_text
+from smlint.load import blockyaml
+from smlint.load.loader import FatalLoadError, Mapping, Scalar, load_text
 
 EXAMPLES = [Path(__file__).resolve().parent.parent / "examples" / name
             for name in ("groene-buurt.strategy.yaml", "northwind-analytics.strategy.yaml")]

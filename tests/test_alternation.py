@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from smlint import patterncache, text, timewords, wording
-from smlint.alternation import ANY, Alternatives
+from smlint import patterncache
+from smlint.language import text, timewords, wording
+from smlint.language.alternation import ANY, Alternatives
 
 ROOT = Path(__file__).resolve().parent.parent
 ODD = ["İ ſ \u212a ß ǅ ﬀ", "ſterk groeien, \u212aerst en ſummer", "VERHOGEN ver­hogen verhoogd-campagne x-campagne",

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from smlint import rulepacks
 from smlint.baseline import Baseline, BaselineError
-from smlint.datafile import DataFileError
-from smlint.loader import load_text
+from smlint.load.datafile import DataFileError
+from smlint.load.loader import load_text
 from smlint.suppressions import _options, parse
 
 from .conftest import EXAMPLES

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from smlint import rulepacks
-from smlint.loader import load_text
+from smlint.load.loader import load_text
 
 from .conftest import EXAMPLES
 from .test_rulepacks import _fresh_packs  # noqa: F401 (an autouse fixture: every test reads its packs anew)
@@ -189,7 +189,7 @@ def test_the_example_pack_still_loads_and_its_filters_still_work():
 def test_a_fifo_as_rule_pack_is_exit_2_never_a_hang(org, cli, tmp_path, monkeypatch):
     import os
 
-    from smlint import discovery
+    from smlint.load import discovery
 
     monkeypatch.setattr(discovery, "FIFO_WAIT", 0.2)
     org(_rule("$.objectives[*]", "{function: truthy}"), _statement("x"))

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from smlint.baseline import stable_path
-from smlint.loader import load_text
+from smlint.load.loader import load_text
 
 from .conftest import EXAMPLES
 

@@ -1,4 +1,4 @@
-"""The block-style reader (smlint/blockyaml.py) against libyaml: the same tree whenever it answers.
+"""The block-style reader (smlint/load/blockyaml.py) against libyaml: the same tree whenever it answers.
 
 The reader may decline any text (libyaml reads it then); what it must never do
 is answer differently from libyaml, or answer where libyaml finds a problem.
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from smlint import blockyaml
-from smlint.loader import Mapping, Scalar
+from smlint.load import blockyaml
+from smlint.load.loader import Mapping, Scalar
 
 from .blockfuzz import EXAMPLES, agrees, difference, documents, mutated_examples
 
@@ -40,7 +40,7 @@ def test_the_examples_are_read_without_libyaml(path):
 
 
 def test_an_ordinary_strategy_is_linted_without_importing_pyyaml():
-    code = ("import sys; from smlint.loader import load_bytes; "
+    code = ("import sys; from smlint.load.loader import load_bytes; "
             f"load_bytes(open({str(EXAMPLES[0])!r}, 'rb').read()); print('yaml' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
@@ -114,7 +114,7 @@ def test_mutated_examples_read_the_same_or_are_left_to_libyaml(text):
 
 
 def test_forget_empties_the_tables_of_texts_seen_and_the_tree_stays_the_same():
-    from smlint import nodes
+    from smlint.load import nodes
 
     text = EXAMPLES[1].read_text(encoding="utf-8")
     before = blockyaml.read(text)

@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from smlint import channeldata
-from smlint.channeldata import built_in, consistency, merge
-from smlint.channeldata_model import ChannelDataFile
+from smlint.ruledata import channeldata
+from smlint.ruledata.channeldata import built_in, consistency, merge
+from smlint.load.channeldata_model import ChannelDataFile
 from smlint.data import data_dir
-from smlint.schema import text as schema_text
+from smlint.load.schema import text as schema_text
 
 RAW = yaml.safe_load((data_dir("rules") / "channels.yaml").read_text(encoding="utf-8"))
 DATA = built_in()
@@ -44,7 +44,7 @@ def test_built_in_data_matches_its_model_and_is_consistent():
 
 def test_committed_channel_data_schema_matches_the_model_and_the_data():
     committed = (data_dir("schemas") / "channel-data.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text("channel-data"), "run: python -m smlint.schema --write"
+    assert committed == schema_text("channel-data"), "run: python -m smlint.load.schema --write"
     jsonschema.validate(RAW, json.loads(committed))
 
 

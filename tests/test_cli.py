@@ -114,7 +114,7 @@ def test_empty_folder_exits_0_with_note(tmp_path):
 
 def test_unreadable_file_is_sm001_and_others_still_checked(cli, tmp_path, monkeypatch):
     # CI runs as root, who can read anything, so the permission error is simulated
-    from smlint import discovery
+    from smlint.load import discovery
 
     locked = write(tmp_path, "a/strategy.yaml", MINIMAL)
     write(tmp_path, "b/strategy.yaml", MINIMAL + "foo: 1\n")

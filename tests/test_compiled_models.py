@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from smlint import records
-from smlint.channeldata_model import ChannelDataFile
-from smlint.compile_models import table
-from smlint.config_model import Config
+from smlint.load import records
+from smlint.load.channeldata_model import ChannelDataFile
+from smlint.load.compile_models import table
+from smlint.load.config_model import Config
 from smlint.data import data_dir
-from smlint.model import Strategy
-from smlint.schema import compiled_text
+from smlint.load.model import Strategy
+from smlint.load.schema import compiled_text
 
 from .conftest import REPO, modules_imported_by
 
@@ -61,7 +61,7 @@ FIELDS = [(name, field) for name, cls in sorted(MODELS.items()) for field in cls
 
 def test_committed_table_is_what_the_models_compile_to():
     committed = (data_dir("schemas") / "models.compiled.json").read_text(encoding="utf-8")
-    assert committed == compiled_text(), "run: python -m smlint.schema --write"
+    assert committed == compiled_text(), "run: python -m smlint.load.schema --write"
     assert set(table()["models"]) == set(MODELS)
 
 

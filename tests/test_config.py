@@ -10,7 +10,7 @@ import pytest
 
 from smlint import config
 from smlint.data import data_dir
-from smlint.schema import text as schema_text
+from smlint.load.schema import text as schema_text
 
 from .conftest import EXAMPLES, MINIMAL
 
@@ -253,7 +253,7 @@ def test_missing_config_file_exits_2(cli, repo):
 
 def test_config_schema_matches_the_model_and_accepts_a_full_example():
     committed = (data_dir("schemas") / "config.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text("config"), "run: python -m smlint.schema --write"
+    assert committed == schema_text("config"), "run: python -m smlint.load.schema --write"
     example = {
         "select": ["SM"], "extend-select": ["SM008"], "ignore": ["SM403"],
         "per-file-ignores": {"drafts/*.yaml": ["SM2"]}, "severity": {"SM205": "error"}, "fail-on": "warning",
@@ -261,7 +261,7 @@ def test_config_schema_matches_the_model_and_accepts_a_full_example():
         "channel-data": "data/newcom-2026.yaml", "patterns": ["*.strategy.yaml"], "max-file-size": 1000000,
     }
     jsonschema.validate(example, json.loads(committed))
-    from smlint.config_model import Config
+    from smlint.load.config_model import Config
 
     Config.model_validate(example)
     with pytest.raises(jsonschema.ValidationError):

@@ -66,7 +66,7 @@ def _dump(document) -> bytes:
 
 
 def _lint_all(linter: Linter, docs: list[bytes]) -> None:
-    from smlint import maturity
+    from smlint.ruledata import maturity
 
     for n, data in enumerate(docs):
         result = linter.lint_bytes(f"s{n}.strategy.yaml", data)

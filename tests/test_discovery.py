@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from smlint.discovery import discover
+from smlint.load.discovery import discover
 
 from .conftest import MINIMAL
 
@@ -98,7 +98,7 @@ def test_gitignore_costs_no_import_when_there_is_none(tmp_path):
     import sys
 
     tree(tmp_path, ".git/HEAD", "strategy.yaml")
-    code = ("import sys\nfrom smlint.discovery import discover\ndiscover('.')\n"
+    code = ("import sys\nfrom smlint.load.discovery import discover\ndiscover('.')\n"
             "print('pathspec' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -109,7 +109,7 @@ def test_the_pre_commit_hook_takes_the_files_a_folder_search_finds():
 
     import yaml
 
-    from smlint.discovery import DEFAULT_PATTERNS, matches
+    from smlint.load.discovery import DEFAULT_PATTERNS, matches
 
     from .conftest import REPO
 

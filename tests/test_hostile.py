@@ -264,7 +264,7 @@ def test_a_fifo_named_explicitly_is_read(cli, tmp_path):
 
 @pytest.fixture
 def short_wait(monkeypatch):
-    from smlint import discovery
+    from smlint.load import discovery
 
     monkeypatch.setattr(discovery, "FIFO_WAIT", 0.2)
 

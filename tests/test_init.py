@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from smlint.loader import load_text, to_python
+from smlint.load.loader import load_text, to_python
 
 from .conftest import EXAMPLES, lint
 

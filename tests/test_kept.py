@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from smlint import kept, text, wording
+from smlint import kept
+from smlint.language import text, wording
 
 from .conftest import empty_store
 

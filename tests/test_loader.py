@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smlint.loader import FatalLoadError, Mapping, load_bytes, load_text, position, resolve_plain, to_python
+from smlint.load.loader import FatalLoadError, Mapping, load_bytes, load_text, position, resolve_plain, to_python
 
 from .conftest import MINIMAL, codes, lint, only
 

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from smlint import patterncache, text, wording
+from smlint import patterncache
+from smlint.language import text, wording
 
 from .conftest import empty_store
 
@@ -69,7 +70,7 @@ def test_patterns_are_the_same_text_in_every_run():
     """The kept code is found by the pattern's text: a set's order must not leak into it."""
     import subprocess
 
-    code = "from smlint import text; print(text._vocabulary().named.scan.pattern[-200:])"
+    code = "from smlint.language import text; print(text._vocabulary().named.scan.pattern[-200:])"
     outputs = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed), "PATH": ""},
                               capture_output=True, text=True, check=True).stdout for seed in (1, 2, 3)}
     assert len(outputs) == 1

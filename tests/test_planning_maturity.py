@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from smlint import maturity
+from smlint.ruledata import maturity
 from smlint.engine import Linter, Options
 
 from .conftest import EXAMPLES, TODAY, codes, lint, only

@@ -272,7 +272,7 @@ def test_an_audience_served_only_by_a_paused_channel_is_unserved():
 
 
 def test_maturity_every_channel_serves_an_audience_skips_paused_channels():
-    from smlint import maturity
+    from smlint.ruledata import maturity
     from smlint.engine import Linter, Options
 
     doc = legacy_channel("nl", "paused")
@@ -522,7 +522,7 @@ def stage_three(lang: str) -> dict:
 
 
 def assessment(doc, lang, today=TODAY):
-    from smlint import maturity
+    from smlint.ruledata import maturity
     from smlint.engine import Linter, Options
 
     result = Linter(Options(today=today, lang=lang)).lint_bytes("s.yaml", yaml.safe_dump(doc).encode())
@@ -555,7 +555,7 @@ def test_a_training_date_shows_trained_experts_once_it_has_passed(lang):
 def test_expert_and_trained_are_in_the_schema():
     import json
 
-    from smlint.schema import text
+    from smlint.load.schema import text
 
     member = json.loads(text())["$defs"]["TeamMember"]["properties"]
     assert {"expert", "trained"} <= set(member)

@@ -11,8 +11,8 @@ import pytest
 
 from smlint import rulepacks
 from smlint.data import data_dir
-from smlint.loader import load_text, to_python
-from smlint.schema import text as schema_text
+from smlint.load.loader import load_text, to_python
+from smlint.load.schema import text as schema_text
 
 from .conftest import EXAMPLES, MINIMAL, REPO
 
@@ -275,7 +275,7 @@ def test_message_placeholders_cannot_reach_into_python(tmp_path):
 
 def test_rulepack_schema_is_generated_from_its_model_and_accepts_the_example():
     committed = (data_dir("schemas") / "rulepack.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text("rule-pack"), "run: python -m smlint.schema --write"
+    assert committed == schema_text("rule-pack"), "run: python -m smlint.load.schema --write"
     import yaml
 
     jsonschema.validate(yaml.safe_load(PACK.read_text(encoding="utf-8")), json.loads(committed))

@@ -40,8 +40,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smlint import records
-from smlint.convert import (
+from smlint.load import records
+from smlint.load.convert import (
     AGE_PATTERN,
     CODE_PATTERN,
     CODE_PREFIX_PATTERN,
@@ -52,7 +52,7 @@ from smlint.convert import (
     SLUG_PATTERN,
 )
 from smlint.data import data_dir
-from smlint.loader import escape_pointer, load_bytes, to_python
+from smlint.load.loader import escape_pointer, load_bytes, to_python
 
 from .conftest import lint
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from smlint.text import analyse, find_time
+from smlint.language.text import analyse, find_time
 
 from .conftest import MINIMAL, lint, only
 

@@ -8,14 +8,14 @@ import re
 import pytest
 
 from smlint.data import data_dir
-from smlint.schema import text as schema_text
+from smlint.load.schema import text as schema_text
 
 from .conftest import MINIMAL, codes, lint, only
 
 
 def test_committed_schema_matches_the_models():
     committed = (data_dir("schemas") / "strategy.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run: python -m smlint.schema --write"
+    assert committed == schema_text(), "run: python -m smlint.load.schema --write"
 
 
 def test_schema_allows_extensions_and_forbids_unknown_keys():

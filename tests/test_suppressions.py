@@ -89,7 +89,7 @@ def test_a_hash_inside_quotes_is_not_a_comment():
 
 
 def test_suppressed_smart_findings_do_not_count_against_the_maturity_stage():
-    from smlint import maturity
+    from smlint.ruledata import maturity
     from smlint.engine import Linter, Options
 
     from .test_planning_maturity import stage_four, text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from smlint.text import analyse, parse_number
+from smlint.language.text import analyse, parse_number
 
 START = dt.date(2027, 1, 1)
 
@@ -114,7 +114,7 @@ def test_days_in_month_as_the_calendar_counts_them():
     """timewords counts a month's days itself (the calendar module imports locale, a cost at start-up)."""
     import calendar
 
-    from smlint.timewords import days_in_month
+    from smlint.language.timewords import days_in_month
 
     assert [(y, m, days_in_month(y, m)) for y in range(1, 10000) for m in range(1, 13)] == \
            [(y, m, calendar.monthrange(y, m)[1]) for y in range(1, 10000) for m in range(1, 13)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smlint import wording
+from smlint.language import wording
 
 
 def test_inflections_file_is_generated_from_the_vocabulary():
@@ -84,4 +84,4 @@ def test_a_lint_run_never_imports_simplemma():
     from .conftest import EXAMPLES, modules_imported_by
 
     modules = modules_imported_by("check", str(EXAMPLES / "groene-buurt.strategy.yaml"))
-    assert "smlint.wording" in modules and not any(m.split(".")[0] == "simplemma" for m in modules)
+    assert "smlint.language.wording" in modules and not any(m.split(".")[0] == "simplemma" for m in modules)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..loader import Mapping, Scalar, Sequence, escape_pointer, find
+from ..load.loader import Mapping, Scalar, Sequence, escape_pointer, find
 from ..patterncache import compile as compile_kept
 
 CODE = "SM003"
@@ -61,7 +61,7 @@ def fix(ctx, report):
 
 def _date(ctx, path: str, value):
     from .. import fixes
-    from ..convert import date_readings
+    from ..load.convert import date_readings
 
     readings = date_readings(value)
     if len(readings) == 1:
@@ -77,7 +77,7 @@ def _date(ctx, path: str, value):
 
 def _choice(path: str, value, options: str):
     from .. import fixes
-    from ..synonyms import meant
+    from ..language.synonyms import meant
 
     allowed = [o for o in options.split(", ") if o]
     if not isinstance(value, str):
@@ -107,7 +107,7 @@ def _made_ids(ctx, section: str, items_path: str) -> dict[int, str]:
     cache = ctx.cache.setdefault(CODE + ":ids", {})
     if section in cache:
         return cache[section]
-    from ..validate import slugify
+    from ..load.validate import slugify
 
     items, _ = find(ctx.root, items_path)
     taken = set(ctx.written_ids(section))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import chain
 from operator import attrgetter
 
-from ..validate import describe
+from ..load.validate import describe
 
 CODE = "SM004"
 

@@ -12,8 +12,8 @@ A channel without ``id`` takes its canonical platform as id, so two
 
 from __future__ import annotations
 
-from ..loader import position
-from ..validate import describe
+from ..load.loader import position
+from ..load.validate import describe
 
 CODE = "SM005"
 

@@ -8,7 +8,7 @@ the mapping already has that key.
 
 from __future__ import annotations
 
-from ..loader import Mapping, find
+from ..load.loader import Mapping, find
 
 CODE = "SM007"
 
@@ -19,7 +19,7 @@ def check(ctx):
 
 def fix(ctx, report):
     from .. import fixes
-    from ..synonyms import suggestions
+    from ..language.synonyms import suggestions
 
     key = report.args.get("key")
     known = [k for k in str(report.args.get("known", "")).split(", ") if k]

@@ -16,7 +16,7 @@ occupations: [journalisten], interests: [lokaal nieuws]}``.
 
 from __future__ import annotations
 
-from ..audiences import inferred_segment
+from ..language.audiences import inferred_segment
 
 CODE = "SM102"
 DIMENSIONS = ("age", "gender", "occupations", "income", "interests")

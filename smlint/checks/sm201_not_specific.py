@@ -9,7 +9,7 @@ platform). Passes: "... fans op de Facebook-pagina ...".
 
 from __future__ import annotations
 
-from ..smart import channel_named, view
+from ..language.smart import channel_named, view
 
 CODE = "SM201"
 

@@ -7,7 +7,7 @@ Fails: "Meer volgers op Instagram". Passes: "500 nieuwe volgers op Instagram".
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM202"
 

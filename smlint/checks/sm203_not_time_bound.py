@@ -8,7 +8,7 @@ Fails: "Meer fans op Facebook". Passes: "Tegen eind 2027 10% meer fans op Facebo
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM203"
 

@@ -13,9 +13,9 @@ where a field is missing; it reduces instead of grows when the metric shrinks
 
 from __future__ import annotations
 
-from .. import wording
+from ..language import wording
 from ..i18n import format_date, format_number
-from ..smart import canonical_metric, metric_table, view
+from ..language.smart import canonical_metric, metric_table, view
 
 CODE = "SM205"
 

@@ -11,7 +11,7 @@ year. Passes: 1,200 to 1,320 in a year. Not judged without a baseline or with an
 
 from __future__ import annotations
 
-from ..smart import metric_table, months_between, view
+from ..language.smart import metric_table, months_between, view
 
 CODE = "SM206"
 

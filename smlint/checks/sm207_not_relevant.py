@@ -12,7 +12,7 @@ plan's Instagram channel serves an audience.
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM207"
 

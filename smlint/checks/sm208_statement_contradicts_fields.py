@@ -12,7 +12,7 @@ statement with ``target: 1320`` and ``baseline: 1200``.
 
 from __future__ import annotations
 
-from ..smart import field_platforms, view
+from ..language.smart import field_platforms, view
 
 CODE = "SM208"
 

@@ -8,7 +8,7 @@ Passes: ``target: "+10%"`` with ``baseline: 1200``.
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM209"
 

@@ -13,8 +13,8 @@ week") does not fire. Points at the statement.
 
 from __future__ import annotations
 
-from .. import wording
-from ..smart import canonical_metric, view
+from ..language import wording
+from ..language.smart import canonical_metric, view
 
 CODE = "SM210"
 OUTPUT = "posts"

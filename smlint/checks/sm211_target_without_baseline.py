@@ -12,7 +12,7 @@ Fails: ``{metric: followers, target: 5000}``. Passes: the same with
 
 from __future__ import annotations
 
-from ..smart import metric_table, view
+from ..language.smart import metric_table, view
 
 CODE = "SM211"
 

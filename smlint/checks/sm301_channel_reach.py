@@ -25,8 +25,8 @@ audience (about 64%).
 from __future__ import annotations
 
 
-from ..audiences import AssumedAge, assumed_age
-from ..channeldata import OPEN_BAND_END, Reach
+from ..language.audiences import AssumedAge, assumed_age
+from ..ruledata.channeldata import OPEN_BAND_END, Reach
 from ..classcache import dataclass
 
 CODE = "SM301"

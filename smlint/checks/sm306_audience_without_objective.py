@@ -12,7 +12,7 @@ Fails: audience ``pers`` that no objective names. Passes: an objective with
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM306"
 

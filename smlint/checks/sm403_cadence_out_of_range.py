@@ -9,7 +9,7 @@ Fails: ``{channel: instagram, posts: 1, per: month}``. Passes: ``posts: 3, per: 
 
 from __future__ import annotations
 
-from ..channeldata import per_week
+from ..ruledata.channeldata import per_week
 
 CODE = "SM403"
 

@@ -16,7 +16,7 @@ Example: 3 posts a week, entries from 4 to 17 January (14 days): expected 6;
 
 from __future__ import annotations
 
-from ..channeldata import DAYS
+from ..ruledata.channeldata import DAYS
 
 CODE = "SM503"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ..channeldata import DAYS
+from ..ruledata.channeldata import DAYS
 
 CODE = "SM507"
 OPTIONS = {"days": 14}

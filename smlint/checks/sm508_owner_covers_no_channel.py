@@ -12,7 +12,7 @@ Passes: owner ``sem`` with ``channels: [instagram]``.
 
 from __future__ import annotations
 
-from ..smart import view
+from ..language.smart import view
 
 CODE = "SM508"
 

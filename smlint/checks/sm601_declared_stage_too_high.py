@@ -9,7 +9,7 @@ stage at or below the evidenced one.
 
 from __future__ import annotations
 
-from ..maturity import assess
+from ..ruledata.maturity import assess
 
 CODE = "SM601"
 

@@ -9,8 +9,8 @@ same with "500 followers on Instagram by June 30".
 
 from __future__ import annotations
 
-from ..maturity import assess
-from ..smart import has_kpi
+from ..ruledata.maturity import assess
+from ..language.smart import has_kpi
 
 CODE = "SM602"
 PRACTICES = "/maturity/practices"

@@ -64,7 +64,7 @@ def error_language(args) -> str:
         elif arg.startswith("--config="):
             path = arg[9:]
     from .. import config
-    from ..datafile import DataFileError
+    from ..load.datafile import DataFileError
 
     try:
         return config.load(path).config.lang or "en"
@@ -108,7 +108,7 @@ def iso_date(value: str) -> dt.date | None:
 
 def configuration(path, lang):
     from .. import config
-    from ..datafile import DataFileError
+    from ..load.datafile import DataFileError
 
     try:
         return config.load(path, lang)
@@ -119,7 +119,7 @@ def configuration(path, lang):
 def engine_options(loaded, *, select=(), extend_select=(), ignore=(), lang=None, today=None, channel_data=()):
     """Engine options: the command line over the configuration over the defaults."""
     from ..engine import Options
-    from ..loader import MAX_FILE_BYTES
+    from ..load.loader import MAX_FILE_BYTES
 
     cfg = loaded.config
     error_lang = lang or cfg.lang or "en"
@@ -149,7 +149,7 @@ def engine_options(loaded, *, select=(), extend_select=(), ignore=(), lang=None,
 def rule_pack_codes(packs, lang: str) -> tuple[str, ...]:
     """The codes of the configuration's rule packs: selected by default, like smlint's own."""
     from .. import rulepacks
-    from ..datafile import DataFileError
+    from ..load.datafile import DataFileError
 
     try:
         return tuple(sorted(rule.code for rule in rulepacks.load(packs, lang)))
@@ -229,7 +229,7 @@ def rule_entries(loaded=None) -> dict:
 
 def strategy_files(paths, lang: str | None, patterns, quiet: bool, exclude=None) -> list[str]:
     """The strategy files the paths name, each once; a path that does not exist is a usage error."""
-    from ..discovery import DEFAULT_PATTERNS, discover
+    from ..load.discovery import DEFAULT_PATTERNS, discover
 
     patterns = tuple(patterns or DEFAULT_PATTERNS)
     files: list[str] = []
@@ -274,7 +274,7 @@ def lint_files(files, options, stdin_filename=None, jobs: int = 1, keep_context:
 
 
 def make_linter(options):
-    from ..datafile import DataFileError
+    from ..load.datafile import DataFileError
     from ..engine import Linter
 
     try:

@@ -43,7 +43,7 @@ class Strategies:
 
     def __iter__(self):
         from .. import i18n
-        from ..loader import FATAL
+        from ..load.loader import FATAL
         from .report_view import words
 
         for result in lint_files(self.files, self.options, keep_context=True):

@@ -47,9 +47,9 @@ def explain(code, lang, channel_data, config_path) -> None:
 
 def _data_sources(lang: str, files: tuple[str, ...]) -> list[str]:
     """The channel data's file(s) and sources, for `explain` of a rule that uses them."""
-    from .. import channeldata
+    from ..ruledata import channeldata
     from ..data import data_dir
-    from ..datafile import DataFileError
+    from ..load.datafile import DataFileError
 
     try:
         data = channeldata.load(files, lang)

@@ -16,7 +16,7 @@ import sys
 import click
 
 from .base import configuration, date_value, strategy_files, make_linter, engine_options, channel_data_option, config_option, lang_option
-from ..discovery import read_input
+from ..load.discovery import read_input
 
 
 def texts(lang: str) -> dict:

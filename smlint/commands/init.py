@@ -48,11 +48,11 @@ def texts(lang: str) -> dict:
 
 def read_answers(path: str, lang: str | None) -> tuple[dict, str]:
     """The answers file as plain data, checked for unknown questions; its language wins over English."""
-    from ..loader import MAX_FILE_BYTES, FatalLoadError, Mapping, Sequence, load_bytes, to_python
+    from ..load.loader import MAX_FILE_BYTES, FatalLoadError, Mapping, Sequence, load_bytes, to_python
 
     words = texts(lang or "en")
     try:
-        from ..discovery import read_input
+        from ..load.discovery import read_input
 
         loaded = load_bytes(read_input(path, MAX_FILE_BYTES))  # never a hang on a FIFO, never unbounded
     except OSError as exc:
@@ -92,7 +92,7 @@ def read_answers(path: str, lang: str | None) -> tuple[dict, str]:
 
 
 def _field_order(model: str) -> list[str]:
-    from ..records import table
+    from ..load.records import table
 
     return list(table()[model]["fields"])
 
@@ -105,7 +105,7 @@ def _tidy(key: str, value):
     if key in DATE_KEYS and isinstance(value, str):
         return _as_date(value) or value
     if isinstance(value, str) and value.strip().lower() in ("ja", "nee", "yes", "no", "true", "false"):
-        from ..convert import truthy
+        from ..load.convert import truthy
 
         return truthy(value)
     return value
@@ -129,7 +129,7 @@ class _Ids:
 
     def make(self, section: str, item: dict, source: str | None, fallback: str, also=()) -> str:
         """The item's id (its own, else one made from ``item[source]``, else ``fallback``); its names refer to it."""
-        from ..validate import slugify
+        from ..load.validate import slugify
 
         table = self.by_section.setdefault(section, {})
         named = item.get(source) if source else None
@@ -179,7 +179,7 @@ def parse_cadence(entry) -> dict | None:
     match = CADENCE.match(str(entry or ""))
     if not match:
         return None
-    from ..synonyms import meant
+    from ..language.synonyms import meant
 
     per = meant("choices", match[2], ["day", "week", "month"])
     posts = float(match[1].replace(",", "."))
@@ -188,7 +188,7 @@ def parse_cadence(entry) -> dict | None:
 
 def _first_month(plan: dict) -> list[dict]:
     """Calendar entries for the plan's first month, spread evenly per channel, pillars taking turns by share."""
-    from ..channeldata import DAYS
+    from ..ruledata.channeldata import DAYS
 
     start = _as_date(plan["period"]["start"])
     if start is None:
@@ -222,7 +222,7 @@ def _first_month(plan: dict) -> list[dict]:
 def _as_date(value):
     if isinstance(value, dt.date):
         return value
-    from ..convert import date_readings
+    from ..load.convert import date_readings
 
     readings = date_readings(str(value)) if value else []
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -249,7 +249,7 @@ def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
 
 def build(answers: dict, lang: str, today: dt.date, default_name: str) -> dict:
     """The plan (plain data, in the format's order) the answers describe."""
-    from ..channeldata import built_in
+    from ..ruledata.channeldata import built_in
 
     data = built_in()
     ids = _Ids()

@@ -85,7 +85,7 @@ def _number(text: str) -> bool:
 
 
 def _age(text: str) -> bool:
-    from ..convert import age
+    from ..load.convert import age
 
     try:
         age(text)
@@ -95,7 +95,7 @@ def _age(text: str) -> bool:
 
 
 def _target(text: str) -> bool:
-    from ..smart import RELATIVE
+    from ..language.smart import RELATIVE
 
     return _number(text) or RELATIVE.fullmatch(text) is not None
 
@@ -130,8 +130,8 @@ def interview(lang: str | None, today: dt.date, default_name: str) -> tuple[dict
 
 
 def _steps(ask: Asker, today: dt.date, default_name: str) -> dict:
-    from ..channeldata import built_in
-    from ..text import analyse
+    from ..ruledata.channeldata import built_in
+    from ..language.text import analyse
 
     w = ask.w
     data = built_in()
@@ -266,7 +266,7 @@ def _steps(ask: Asker, today: dt.date, default_name: str) -> dict:
 
 
 def _metrics(lang: str) -> dict:
-    from ..smart import metric_table
+    from ..language.smart import metric_table
 
     return {key: entry["names"][lang] for key, entry in metric_table().items() if key != "aliases"}
 
@@ -304,7 +304,7 @@ def _judged(ask: Asker, answers: dict, statement: str) -> str:
 def _proposal(ask: Asker, answers: dict, objective: dict) -> str:
     """Still vague once the numbers are known: offer SM205's proposal, now filled in with them."""
     from ..checks.sm205_vague_statement import proposal
-    from ..smart import view
+    from ..language.smart import view
 
     candidate = {k: v for k, v in objective.items() if v not in (None, "", [])}
     result = _lint_one(answers, candidate, ask.lang)
@@ -320,7 +320,7 @@ def _proposal(ask: Asker, answers: dict, objective: dict) -> str:
 
 def _reach_table(ask: Asker, answers: dict, data, platforms) -> None:
     """How many people of each audience each platform reaches, from the channel data, shown while choosing."""
-    from ..convert import age
+    from ..load.convert import age
 
     audiences = answers.get("audiences") or []
     if not audiences:

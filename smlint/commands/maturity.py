@@ -24,8 +24,8 @@ from .base import (channel_data_option, config_option, configuration, date_value
 @config_option
 def maturity(paths, fmt, lang, ignore, today, channel_data, config_path) -> None:
     """The growth-model stage of a strategy: evidence, what is missing, next steps."""
-    from .. import maturity as model
-    from ..loader import FATAL
+    from ..ruledata import maturity as model
+    from ..load.loader import FATAL
     from ..reporters.files import shown, text
 
     loaded = configuration(config_path, lang)

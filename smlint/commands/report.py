@@ -107,7 +107,7 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
         index_lang = options.lang or (langs.pop() if len(langs) == 1 else "en")
         w = _words(index_lang)
         from ..i18n import format_date
-        from ..maturity import model
+        from ..ruledata.maturity import model
 
         for entry in pages:
             if entry["error"] is None:

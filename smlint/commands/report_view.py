@@ -15,11 +15,11 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import checks
-from .. import maturity as growth
-from ..channeldata import DAYS, per_week
+from ..ruledata import maturity as growth
+from ..ruledata.channeldata import DAYS, per_week
 from ..data import read_yaml
 from ..i18n import format_date, format_number
-from ..smart import view as smart_view
+from ..language.smart import view as smart_view
 
 SMART_LETTERS = {"S": "SM201", "M": "SM202", "A": "SM206", "R": "SM207", "T": "SM203"}
 OWNER_CODE = "SM204"

@@ -11,6 +11,6 @@ from .base import emit
 def schema(which) -> None:
     """Print the JSON Schema of a strategy file (or of a channel data file, the configuration or a rule pack)."""
     from ..data import data_dir
-    from ..schema import SCHEMAS
+    from ..load.schema import SCHEMAS
 
     emit((data_dir("schemas") / SCHEMAS[which]).read_text(encoding="utf-8").removesuffix("\n"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..loader import FatalLoadError, load_text, to_python
+from ..load.loader import FatalLoadError, load_text, to_python
 from ..suppressions import Suppressions, parse
 from .session import Linted
 

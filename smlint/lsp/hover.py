@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..data import catalogue, data_dir
 from ..i18n import common
-from ..loader import Mapping, Sequence, escape_pointer
+from ..load.loader import Mapping, Sequence, escape_pointer
 from .diagnostics import token_end
 from .session import Linted
 from .texts import text

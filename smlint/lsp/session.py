@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..discovery import DEFAULT_PATTERNS, matches
+from ..load.discovery import DEFAULT_PATTERNS, matches
 from ..engine import FileResult, Linter
 from .positions import UTF16, TextIndex
 
@@ -123,10 +123,11 @@ class Session:
 
     @staticmethod
     def _load(file: str | None, today: dt.date) -> Configured:
-        from .. import config, records
+        from .. import config
+        from ..load import records
         from ..baseline import Baseline, BaselineError
         from ..commands.base import engine_options as _options, rule_entries as _rule_entries
-        from ..datafile import DataFileError
+        from ..load.datafile import DataFileError
         from ..i18n import common
 
         error, baseline = None, None

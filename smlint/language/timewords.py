@@ -1,7 +1,7 @@
 """Deadlines written relative to the plan: "komend kwartaal", "by year end", "voor de zomervakantie".
 
 The patterns here are added after the exact dates, quarters and durations of
-``smlint/text.py`` (which win when both match) and resolved against the
+``smlint/language/text.py`` (which win when both match) and resolved against the
 period's start, as SPEC section 7 resolves durations:
 
 - this/next/coming month, quarter, half year, year, financial year: "deze
@@ -39,7 +39,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .patterncache import compile as compile_kept, compile_guarded
+from ..patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
     "januari": 1, "january": 1, "februari": 2, "february": 2, "maart": 3, "march": 3, "april": 4, "mei": 5,

@@ -15,10 +15,10 @@ from functools import cached_property, lru_cache
 
 from . import timewords, wording
 from .alternation import Alternatives
-from .classcache import dataclass
-from .data import read_yaml
-from .kept import made
-from .patterncache import compile as compile_kept, compile_guarded
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..kept import made
+from ..patterncache import compile as compile_kept, compile_guarded
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3, "mrt": 3,
@@ -240,7 +240,7 @@ def _both(table: dict) -> list[str]:
 class _Vocabulary:
     """rules/vocabulary.yaml compiled once: one pattern for all metrics and platforms, edges around numbers.
 
-    (The vague words are smlint/wording.py's.)
+    (The vague words are smlint/language/wording.py's.)
     """
 
     def __init__(self, data: dict) -> None:

@@ -10,11 +10,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .classcache import dataclass
-from .data import read_yaml
-from .i18n import language_code
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..i18n import language_code
 from .text import Analysis, analyse
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 DAYS_PER_MONTH = 30.44
 RELATIVE = compile_kept(r"\s*([+-]?)(\d+(?:[.,]\d+)?)\s*%\s*")

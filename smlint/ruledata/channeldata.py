@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .classcache import dataclass
-from .data import read_yaml
-from .datafile import DataFileError
-from .loader import escape_pointer, position
-from .patterncache import compile as compile_kept
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..load.datafile import DataFileError
+from ..load.loader import escape_pointer, position
+from ..patterncache import compile as compile_kept
 
 DAYS = {"day": 1.0, "week": 7.0, "month": 30.44}
 OPEN_BAND_END = 80  # SPEC section 7: an open top band ("65+") ends at 80
@@ -260,7 +260,7 @@ def load(files: tuple[str, ...] = (), lang: str = "en") -> ChannelData:
 
     Raises DataFileError (exit 2) for a file smlint cannot use.
     """
-    from . import datafile
+    from ..load import datafile
 
     if not files:
         return built_in()
@@ -286,7 +286,7 @@ def load(files: tuple[str, ...] = (), lang: str = "en") -> ChannelData:
 
 def _exact(root, pointer: str) -> bool:
     """Whether a file writes this exact key (a finding is placed in the file that wrote it)."""
-    from .loader import Mapping
+    from ..load.loader import Mapping
 
     node = root
     for token in pointer.lstrip("/").split("/"):
@@ -298,7 +298,7 @@ def _exact(root, pointer: str) -> bool:
 
 
 def _data_message(key: str, lang: str, args: dict) -> str:
-    from .i18n import common
+    from ..i18n import common
 
     return common(f"channel_data_{key}", lang).format(**args)
 

@@ -200,7 +200,7 @@ def read_input(path: str, limit: int) -> bytes:
     they cannot read themselves: everything that stops the reading is an OSError with a reason to show."""
     import sys
 
-    from .i18n import message
+    from ..i18n import message
     from .loader import FatalLoadError
 
     if isinstance(path, Special):

@@ -1,6 +1,6 @@
 """Compile the pydantic models into a plain table the linter validates with at run time.
 
-pydantic stays the source of truth: ``python -m smlint.schema --write``
+pydantic stays the source of truth: ``python -m smlint.load.schema --write``
 writes ``schemas/models.compiled.json`` from the models, a test fails when
 the committed table drifts, and a differential test checks that the runtime
 validator (``records.py``) agrees with pydantic. The linter itself then

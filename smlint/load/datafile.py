@@ -23,7 +23,7 @@ class DataFileError(Exception):
 
 def read(file: str, model: str | None, lang: str = "en") -> tuple[dict, Node]:
     """The file's data as plain Python (checked against ``model``, when given) and its node tree."""
-    from .i18n import common, message
+    from ..i18n import common, message
 
     try:
         loaded = load_bytes(read_limited(file, lang))
@@ -49,7 +49,7 @@ def read_limited(file: str, lang: str, limit: int = MAX_FILE_BYTES, shown: str |
     Raises FatalLoadError when it is too large, DataFileError (naming it ``shown``) when it cannot be read.
     """
     from .discovery import read
-    from .i18n import message
+    from ..i18n import message
 
     try:
         return read(file, limit)
@@ -88,7 +88,7 @@ def check(file: str, values, model: str, lang: str, locator) -> None:
 
 
 def _located(model, locator, error: dict, lang: str) -> tuple[int, int, str]:
-    from .i18n import message
+    from ..i18n import message
     from .validate import describe, schema_error_text
 
     loc = [str(part) for part in error["loc"]]

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .classcache import dataclass
-from .data import read_yaml
-from .patterncache import compile as compile_kept
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..patterncache import compile as compile_kept
 
 _FROM = compile_kept(
     r"\b(\d{2})\s*(?:\+|-?\s*plussers?\b|(?:jaar\s+)?en\s+ouder\b|(?:years?\s+)?and\s+(?:over|older)\b)", re.IGNORECASE)

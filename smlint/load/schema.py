@@ -1,6 +1,6 @@
 """Generate the JSON Schemas from the pydantic models.
 
-``python -m smlint.schema --write`` rewrites ``schemas/strategy.schema.json``,
+``python -m smlint.load.schema --write`` rewrites ``schemas/strategy.schema.json``,
 ``schemas/channel-data.schema.json``, ``schemas/config.schema.json`` and
 ``schemas/rulepack.schema.json``; a
 test fails when a committed file differs from what this generates.
@@ -48,7 +48,7 @@ def text(which: str = "strategy") -> str:
 
 
 if __name__ == "__main__":
-    folder = Path(__file__).resolve().parent.parent / "schemas"
+    folder = Path(__file__).resolve().parents[2] / "schemas"
     if "--write" in sys.argv:
         for which, name in SCHEMAS.items():
             (folder / name).write_text(text(which), encoding="utf-8")

@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 
 from .convert import CONVERTERS, RELATIVE_TARGET_PATTERN
-from .data import read_json
-from .patterncache import compile as compile_kept
+from ..data import read_json
+from ..patterncache import compile as compile_kept
 
 _INT_TEXT = compile_kept(r"[+-]?[0-9]+(_[0-9]+)*(\.0+)?\Z")  # as pydantic: "1_000", "12.0", after stripping
 _TRUE_WORDS = {"1", "on", "t", "true", "y", "yes"}

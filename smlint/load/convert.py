@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 # A real date, YYYY-MM-DD, from 0001-01-01 to 9999-12-31, leap years included: an editor can tell
 # 2027-02-30 from 2028-02-29 without a date library (the YAML language server checks format: date by shape only).
@@ -174,7 +174,7 @@ def date_readings(text) -> list[tuple[str, dt.date]]:
         add("dmy", match[3], match[2], match[1])
         add("mdy", match[3], match[1], match[2])
     else:
-        from .text import MONTHS
+        from ..language.text import MONTHS
 
         if (match := _DAY_MONTH.match(value)) and match[2].lower() in MONTHS:
             add("dmy", match[3], MONTHS[match[2].lower()], match[1])

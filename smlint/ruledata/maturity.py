@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .classcache import dataclass
-from .data import read_yaml
-from .i18n import format_date
-from .smart import has_kpi
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..i18n import format_date
+from ..language.smart import has_kpi
 
 SMART_CODES = ("SM201", "SM202", "SM203", "SM204", "SM205", "SM206", "SM207", "SM208")
 STEP_CODES = ("SM101", "SM103", "SM104", "SM105", "SM106")

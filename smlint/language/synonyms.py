@@ -6,7 +6,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from .data import read_yaml
+from ..data import read_yaml
 
 
 def normal(word) -> str:

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from . import records
 from .convert import RELATIVE_TARGET_PATTERN, SLUG_PATTERN, unquoted
-from .i18n import Noun, Place
+from ..i18n import Noun, Place
 from .loader import LoadProblem, Mapping, Node, Scalar, Sequence, abbreviate, escape_pointer, to_python
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 _DUTCH_THOUSANDS = compile_kept(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+\Z")
 # the lists of items, by where they are: an item is named by its id (or counted) in messages
@@ -147,7 +147,7 @@ class Validator:
                 if key.startswith("x-"):
                     continue
                 child = f"{path}/{escape_pointer(key)}"
-                from .synonyms import suggestions
+                from ..language.synonyms import suggestions
 
                 close = suggestions("keys", key, fields)[:1]  # "deadlnie", "doelgroepen" -> deadline, audiences
                 self._problem("SM007", "unknown_key_hint" if close else "unknown_key", key_node, child,
@@ -316,7 +316,7 @@ def schema_error_text(error: dict, value_node: Node | None, where) -> tuple[str,
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         options = [a or b for a, b in options]
         args["options"] = ", ".join(options)
-        from .synonyms import suggestions
+        from ..language.synonyms import suggestions
 
         close = suggestions("choices", value, options, cutoff=0.5)[:1]  # "Nonprofit", "maand" -> nonprofit, month
         args["hint"] = close[0] if close else ""
@@ -371,7 +371,7 @@ def _date_advice(text: str, args: dict) -> str:
 
 @lru_cache(maxsize=None)
 def _sm003_keys() -> frozenset[str]:
-    from .data import catalogue
+    from ..data import catalogue
 
     return frozenset(catalogue()["SM003"]["messages"]["en"])
 

@@ -1,6 +1,6 @@
 """Load a strategy file into a tree of nodes that know their line and column.
 
-Most strategies are written in the plain block style; :mod:`smlint.blockyaml`
+Most strategies are written in the plain block style; :mod:`smlint.load.blockyaml`
 reads those in one pass over the lines and gives the same tree. Every other
 text is read here: we read libyaml's event stream (PyYAML's C parser,
 imported on first use) and build the tree ourselves instead of calling
@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import field
 
-from .classcache import dataclass
+from ..classcache import dataclass
 from .nodes import (  # noqa: F401 - the tree's names, also imported from here
     _MISSING,
     _RESOLVED,
@@ -28,7 +28,7 @@ from .nodes import (  # noqa: F401 - the tree's names, also imported from here
     abbreviate,
     resolve_plain,
 )
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 yaml = _Parser = None  # imported on first use (Builder.build)
 _ScalarEvent = _AliasEvent = _MappingStartEvent = _MappingEndEvent = _SequenceStartEvent = _SequenceEndEvent = None

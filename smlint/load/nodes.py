@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 MAX_DEPTH = 64  # the deepest nesting a tree may have (SM001 beyond)
 

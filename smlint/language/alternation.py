@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 ANY = None  # an alternative whose first character is not known: tried everywhere
 

@@ -3,7 +3,7 @@
 Almost every strategy is block mappings and sequences of one-line scalars,
 with short flow lists (``[nl, en]``) and flow mappings
 (``{start: 2027-01-01, end: 2027-12-31}``). For such a text this module
-builds the same tree as :mod:`smlint.loader` builds from libyaml's events
+builds the same tree as :mod:`smlint.load.loader` builds from libyaml's events
 (the same nodes, values, raw texts and positions) in one pass over the lines,
 without an event object per node, and without importing PyYAML at all.
 
@@ -31,7 +31,7 @@ from .nodes import (
     Sequence,
     resolve_plain,
 )
-from .patterncache import compile as compile_kept
+from ..patterncache import compile as compile_kept
 
 # Characters this reader leaves to libyaml: tab, CR, NEL, other C0/C1 controls, DEL, surrogates, U+FFFE/U+FFFF,
 # the BOM inside a text, and U+2028/U+2029 (line breaks to libyaml)

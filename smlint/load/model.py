@@ -1,7 +1,7 @@
 """The strategy file format, version 1, as pydantic models.
 
 These models are the source of truth: ``schemas/strategy.schema.json`` is
-generated from them (``python -m smlint.schema --write``) and a test fails
+generated from them (``python -m smlint.load.schema --write``) and a test fails
 when the committed schema drifts. Keys starting with ``x-`` are extensions.
 """
 

@@ -16,7 +16,7 @@ Why a table of forms and not a lemmatizer at run time: the forms come from
 simplemma's Dutch and English dictionaries (a lemmatizer that ships its data
 in the wheel, no model download), but looking every word of every statement
 up in them costs its 20 MB dictionaries about a second to load per process.
-So ``python -m smlint.wording --write`` inverts those dictionaries once for
+So ``python -m smlint.language.wording --write`` inverts those dictionaries once for
 exactly the verbs the vocabulary names, into ``rules/inflections.yaml``
 (committed, reviewed like any data; a test regenerates it and fails when it
 drifts), and a lint run reads that small table: the same recall for the
@@ -29,10 +29,10 @@ import re
 from functools import cached_property, lru_cache
 
 from .alternation import ANY, Alternatives
-from .classcache import dataclass
-from .data import read_yaml
-from .kept import made
-from .patterncache import compile as compile_kept
+from ..classcache import dataclass
+from ..data import read_yaml
+from ..kept import made
+from ..patterncache import compile as compile_kept
 
 GAP = r"(?:[\s,]+[\w'’-]+){0,6}?[\s,]+"
 _PLACEHOLDER = compile_kept(r"\{([^{}]+)\}")
@@ -267,7 +267,7 @@ def generate() -> dict:
 HEADER = """\
 # Forms of the verbs in rules/vocabulary.yaml (vague_verbs, shrinking_verbs,
 # and every {{verb}} in its phrases), by language. GENERATED: do not edit; run
-#     python -m smlint.wording --write
+#     python -m smlint.language.wording --write
 # after changing the vocabulary. Source: the Dutch and English dictionaries of
 # simplemma {version} (https://github.com/adbar/simplemma, MIT licence;
 # dictionaries derived from Wiktionary and other open lexicons), inverted for
@@ -291,7 +291,7 @@ def text() -> str:
 if __name__ == "__main__":
     import sys
 
-    from .data import data_dir
+    from ..data import data_dir
 
     if "--write" in sys.argv:
         target = data_dir("rules") / "inflections.yaml"

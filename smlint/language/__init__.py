@@ -1,0 +1,1 @@
+"""Reading what people wrote: statements, time expressions, vague words, the SMART view."""
