@@ -353,3 +353,22 @@ def test_init_answers_from_a_fifo_nobody_writes_to_exit_2(cli, tmp_path, short_w
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Nothing was written" in result.output
+
+
+@pytest.mark.parametrize("target", [f"+{LONG}%", f"'+{LONG}%'", f"'-{HUGE} %'"])
+def test_a_relative_target_too_large_to_work_with_is_sm003_not_infinity_in_a_message(cli, tmp_path, target):
+    text = GROENE.read_text(encoding="utf-8").replace("target: 150", f"target: {target}")
+    (tmp_path / "a.strategy.yaml").write_text(text, encoding="utf-8")
+    result = cli("check", tmp_path / "a.strategy.yaml", "--format", "json", "--today", "2027-01-02", "--lang", "en")
+    findings = json.loads(result.output)["findings"]
+    assert [f["line"] for f in findings if f["rule"] == "SM003"] == [FIELDS["target: 150"]]
+    assert not any("inf" in f["message"].split("%")[0][-4:] or "inf%" in f["message"] for f in findings)
+
+
+def test_a_statement_with_a_number_beyond_a_float_never_shows_infinity():
+    old = "statement: Voor 1 juli 2027 melden zich via Instagram 150 gezinnen aan voor de Groene Week."
+    new = f"statement: Voor 1 juli 2027 melden zich via Instagram {LONG} gezinnen aan ({LONG}%) voor de Groene Week."
+    assert old in EXAMPLE
+    findings = LINTER.lint_bytes("strategy.yaml", EXAMPLE.replace(old, new).encode()).findings
+    # a number no float holds is not compared (once: "the numbers in the statement (inf) do not match")
+    assert not any("inf" in f.message.replace("info", "") for f in findings), [f.message for f in findings]

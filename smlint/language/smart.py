@@ -7,6 +7,7 @@ once per objective and cached on the rule context.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 
@@ -62,7 +63,8 @@ def relative_value(target) -> float | None:
         match = RELATIVE.fullmatch(target)
         if match:
             value = float(match[2].replace(",", "."))
-            return -value if match[1] == "-" else value
+            if math.isfinite(value):  # else SM003 says the field is too large a number
+                return -value if match[1] == "-" else value
     return None
 
 

@@ -9,6 +9,7 @@ the strategy's period (SPEC section 7). The words are data in
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import field
 from functools import cached_property, lru_cache
@@ -286,9 +287,10 @@ def parse_number(text: str, lang: str) -> float | None:
         text = text.replace(thousands, "")
     text = text.replace(thousands, "").replace(decimal, ".") if decimal in text else text.replace(thousands, "")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # beyond a float: not a number a rule can compare
 
 
 def _last_day(year: int, month: int) -> dt.date:

@@ -32,7 +32,7 @@ AGE_PATTERN = "^ *" + _AGE + "( *- *" + _AGE + "| *\\+) *$"
 # a share of 0 to 100 percent as text: "40", "40%", "12.5 %"
 PERCENT_PATTERN = "^ *0*([0-9]{1,2}(\\.[0-9]{1,6})?|100(\\.0{1,6})?) *%? *$"
 SLUG_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
-RELATIVE_TARGET_PATTERN = "^ *[+-]?[0-9]+([.,][0-9]+)? *% *$"
+RELATIVE_TARGET_PATTERN = "^ *[+-]?[0-9]{1,300}([.,][0-9]+)? *% *$"  # more digits: no float holds it (SM003)
 PRACTICE_WORD_PATTERN = "^([Jj][Aa]|[Nn][Ee][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
 
 _DATE = compile_kept(DATE_PATTERN)
