@@ -79,7 +79,10 @@ for name, data, options in inputs:
         result = linters[key].lint_bytes(name, data)
         lines = [json.dumps(f.as_dict(), ensure_ascii=False, sort_keys=True) for f in result.findings]
         if result.context is not None and not any(f.rule in ("SM001", "SM006") for f in result.findings):
-            from smlint.ruledata import maturity
+            try:  # where the growth model lives in this revision (it moved into ruledata/)
+                from smlint.ruledata import maturity
+            except ImportError:
+                from smlint import maturity
             view = maturity.view(name, maturity.assess(result.context), options.get("lang") or result.lang)
             lines.append(json.dumps(view, ensure_ascii=False, sort_keys=True, default=str))
         out.append("\n".join(lines))
