@@ -137,7 +137,8 @@ def documents(draw):
                 out.append(pad + "-" + draw(COMMENTS))
 
     mapping(0, 0)
-    return "\n".join(out) + draw(st.sampled_from(["\n", "", "\n\n", "\n# end"]))
+    text = "\n".join(out) + draw(st.sampled_from(["\n", "", "\n\n", "\n# end"]))
+    return text.replace("\n", "\r\n") if draw(st.integers(0, 4)) == 0 else text  # Windows line ends too
 
 
 MUTATIONS = list(": #-'\"[]{},&*!|>%@`?~.09aé😀") + [": ", " #", "- ", "  ", "\n", "\n  ", "\n- ", "null", "<<", "---",

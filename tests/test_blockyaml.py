@@ -35,8 +35,9 @@ def test_every_yaml_file_in_the_repository_reads_the_same(path):
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
-def test_the_examples_are_read_without_libyaml(path):
-    assert agrees(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_the_examples_are_read_without_libyaml(path, line_end):
+    assert agrees(path.read_text(encoding="utf-8").replace("\n", line_end))
 
 
 def test_an_ordinary_strategy_is_linted_without_importing_pyyaml():
@@ -90,7 +91,7 @@ def test_the_block_style_is_read_as_libyaml_reads_it(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "a: 1\r\nb: 2\r\n", "a:\n\tb: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n",
+        "a: 1\rb: 2\r\n", "a: 1\r\nb: 2\r", "a:\n\tb: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n",
         "a: one\n  two\n", "a:\n  text on the next line\n", "a: 1\na: 2\n", "<<: {b: 1}\n", "'a': 1\n", "--- \na: 1\n",
         "a: \"esc\\n\"\n", "a: [1,\n  2]\n", "a: b: c\n", "a: - x\n", "- x\n", "a:\n-\n", "a:\n  - - x\n",
         "a: 1\n b: 2\n", "a: x\u2028y\n", "a: x\x85y\n", "a: {b: 1, b: 2}\n", "a: [x]y\n", "a: 'x'y\n", "a: ?x\n",

@@ -7,8 +7,8 @@ builds the same tree as :mod:`smlint.load.loader` builds from libyaml's events
 (the same nodes, values, raw texts and positions) in one pass over the lines,
 without an event object per node, and without importing PyYAML at all.
 
-It only reads what it is sure of. Anything else: a tab, a carriage return,
-an unusual character, a document marker, an anchor, an alias, a tag, a block
+It only reads what it is sure of (line ends may be "\n" or Windows' "\r\n").
+Anything else: a tab, a carriage return on its own, an unusual character, a document marker, an anchor, an alias, a tag, a block
 scalar, a scalar that goes on to a next line, an escape in a quoted scalar,
 a nested flow collection, a repeated key, a merge key, an indentation it
 does not expect, a syntax error, and it returns ``None``: the caller reads
@@ -286,6 +286,10 @@ def _key_text(key_node: Scalar) -> str:
 
 def read(text: str) -> Mapping | None:
     """The tree of ``text`` when it is written in the plain block style, else None (libyaml reads it then)."""
+    if "\r" in text:  # Windows line ends: the same lines and columns as "\n" (a lone CR is libyaml's)
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
     if _UNUSUAL.search(text) is not None:
         return None
     try:
