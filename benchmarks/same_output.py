@@ -155,6 +155,7 @@ def main() -> None:
     parser.add_argument("--head", default="worktree", help="the revision after it (default: the work tree)")
     parser.add_argument("--files", type=int, default=300, help="generated strategies")
     parser.add_argument("--no-tests", action="store_true", help="leave out the documents of the test suite")
+    parser.add_argument("--show", type=int, default=5, help="differences shown in full (default 5)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="smlint-same-") as tmp:
         work = Path(tmp)
@@ -167,7 +168,7 @@ def main() -> None:
         with open(inputs_file, "wb") as handle:
             pickle.dump(inputs, handle)
         before, after = outputs(base_tree, inputs_file, work), outputs(head_tree, inputs_file, work)
-        differing = compare(before, after, inputs)
+        differing = compare(before, after, inputs, args.show)
         crashed = sum(text.startswith("EXCEPTION") for text in after)
         print(f"{len(inputs)} documents, {sum(len(t) for t in after) / 1e6:.1f} MB of output: "
               f"{len(inputs) - differing} identical, {differing} differ ({crashed} raise in head)")
