@@ -202,11 +202,7 @@ def calendar(paths, fmt, output, lang, today, channel_data, config_path) -> None
     from .report_view import counted, words
 
     linted = lint(paths, lang=lang, today=today, channel_data=channel_data, config_path=config_path)
-    options, files = linted.options, linted.files
-    if not files:
-        sys.exit(0)
-    run_lang = options.lang or "en"
-    errors = words(run_lang)["errors"]
+    options, errors = linted.options, linted.errors
     if output is not None:
         refuse_inputs(output, linted.inputs, errors["same_file"])
     found: list[Item] = []

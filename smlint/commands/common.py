@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import click
@@ -41,6 +42,13 @@ class Strategies:
         self.inputs = [*files, *inputs]  # everything the run reads: an output may replace none of them
         self.failed = False
 
+    @property
+    def errors(self) -> dict:
+        """What the command says when something goes wrong, in the run's language (--lang, the configuration's)."""
+        from .report_view import words
+
+        return words(self.options.lang or "en")["errors"]
+
     def __iter__(self):
         from .. import i18n
         from ..load.loader import FATAL
@@ -61,12 +69,16 @@ class Strategies:
 
 
 def lint(paths, *, lang, today, channel_data, config_path) -> Strategies:
-    """The files the paths name, with the findings and rule context `check` and `maturity` make of them."""
+    """The files the paths name, with the findings and rule context `check` and `maturity` make of them (exit 0
+    when the paths name none)."""
     loaded = configuration(config_path, lang)
     options = engine_options(loaded, lang=lang, today=today, channel_data=channel_data)
     settings = [loaded.file, *options.channel_data, *options.rule_packs, loaded.baseline()]
-    return Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False,
-                                     loaded.exclusions()), options, [path for path in settings if path])
+    strategies = Strategies(strategy_files(paths or (".",), options.lang, loaded.config.patterns, False,
+                                           loaded.exclusions()), options, [path for path in settings if path])
+    if not strategies.files:  # nothing to show, and nothing wrong: as `check` on a folder without strategies
+        sys.exit(0)
+    return strategies
 
 
 def say(message: str) -> None:

@@ -61,11 +61,7 @@ def report(paths, output, lang, today, channel_data, config_path) -> None:
     from .report_view import Page
 
     linted = lint(paths, lang=lang, today=today, channel_data=channel_data, config_path=config_path)
-    options, files = linted.options, linted.files
-    if not files:
-        sys.exit(0)
-    run_lang = options.lang or "en"
-    errors = _words(run_lang)["errors"]
+    options, files, errors = linted.options, linted.files, linted.errors
     folder = None
     if len(files) > 1 or (output is not None and os.path.isdir(output)):
         if output is None:
